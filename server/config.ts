@@ -1,0 +1,83 @@
+// Configuration comes from environment variables only; this module is where they are read and checked.
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveMinutes = z.coerce.number().int().positive();
+
+/** Every variable Stadshart reads, with its default; README.md has the same table for people. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// or postgresql:// connection URL')
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.nl:587')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Stadshart <no-reply@localhost>'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: positiveMinutes.default(8 * 60),
+  SESSION_ABSOLUTE_MINUTES: positiveMinutes.default(14 * 24 * 60),
+  LINK_TTL_MINUTES: positiveMinutes.default(30),
+  INVITE_TTL_DAYS: z.coerce.number().int().positive().default(7),
+  SECURITY_CONTACT: z.string().min(3).optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  SEED_DEMO: booleanFlag.default(true),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;
+
+/** The validated configuration with derived values filled in. */
+export type Config = Omit<RawConfig, 'PUBLIC_URL' | 'SECURITY_CONTACT'> & {
+  PUBLIC_URL: string;
+  SECURITY_CONTACT: string;
+  /** DATA_DIR made absolute. */
+  dataDir: string;
+  /** True when PUBLIC_URL is https, so cookies get Secure and responses get HSTS. */
+  isHttps: boolean;
+  /** The origin browsers send in the Origin header for this site. */
+  publicOrigin: string;
+};
+
+/** Thrown with one line per wrong variable, each naming the variable and what it expects. */
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
+  }
+}
+
+/** Reads and checks the environment; throws a ConfigError that names each wrong variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings count as unset: `FOO= npm start` should mean "use the default".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        return `${name}: ${issue.message} (got ${JSON.stringify(cleaned[name] ?? null)})`;
+      }),
+    );
+  }
+  const raw = parsed.data;
+  const publicUrl = (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, '');
+  const url = new URL(publicUrl);
+  return {
+    ...raw,
+    PUBLIC_URL: publicUrl,
+    SECURITY_CONTACT: raw.SECURITY_CONTACT ?? `mailto:security@${url.hostname}`,
+    dataDir: path.resolve(raw.DATA_DIR),
+    isHttps: url.protocol === 'https:',
+    publicOrigin: url.origin,
+  };
+}

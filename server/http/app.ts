@@ -1,0 +1,61 @@
+// Builds the HTTP application without listening, so tests can use it with app.inject().
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { loggerOptions } from '../logger.ts';
+import { registerAccountRoutes } from '../features/accounts/accounts.routes.ts';
+import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
+import { registerHealthRoutes } from '../features/health/health.routes.ts';
+import { registerOrgRoutes } from '../features/orgs/orgs.routes.ts';
+import { registerOutboxRoutes } from '../features/outbox/outbox.routes.ts';
+import { registerPlacesRoutes } from '../features/places/places.routes.ts';
+import { registerAuth } from './auth.ts';
+import type { App, AppContext } from './context.ts';
+import { registerErrorHandling } from './errors.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerSecurity } from './security.ts';
+import { registerWeb } from './web.ts';
+
+/** Creates the Fastify app with every plugin and route registered, ready for listen() or inject(). */
+export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(ctx.config.LOG_LEVEL),
+    genReqId: () => randomUUID(),
+    trustProxy: ctx.config.TRUST_PROXY,
+    bodyLimit: 64 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await registerSecurity(app, ctx);
+  await app.register(cookie);
+  // Limits are set per route (sign-in, links); nothing is limited globally.
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app);
+  registerAuth(app, ctx);
+
+  registerHealthRoutes(app, ctx);
+  await app.register(
+    (api: App, _opts, done) => {
+      registerAuthRoutes(api, ctx);
+      registerAccountRoutes(api, ctx);
+      registerOrgRoutes(api, ctx);
+      registerOutboxRoutes(api, ctx);
+      registerPlacesRoutes(api, ctx);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
+  await registerWeb(app);
+  return app;
+}
