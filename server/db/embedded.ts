@@ -161,7 +161,7 @@ async function takeLock(dataDir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number.parseInt(await fs.readFile(lockFile, 'utf8').catch(() => ''), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      if (Number.isInteger(pid) && isAlive(pid)) {
         throw new DataDirError(
           `Stadshart is already running on ${dataDir} (process ${pid}); stop it first, or set DATA_DIR to another folder.`,
         );

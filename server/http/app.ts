@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify from 'fastify';
+import type { DestinationStream } from 'pino';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -23,9 +24,18 @@ import { registerSecurity } from './security.ts';
 import { registerWeb } from './web.ts';
 
 /** Creates the Fastify app with every plugin and route registered, ready for listen() or inject(). */
-export async function buildApp(ctx: AppContext, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(
+  ctx: AppContext,
+  options: { logger?: boolean; logStream?: DestinationStream } = {},
+): Promise<App> {
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(ctx.config.LOG_LEVEL),
+    logger:
+      options.logger === false
+        ? false
+        : {
+            ...loggerOptions(ctx.config.LOG_LEVEL),
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
     genReqId: () => randomUUID(),
     trustProxy: ctx.config.TRUST_PROXY,
     bodyLimit: 64 * 1024,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { hash } from '@node-rs/argon2';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { inject } from 'vitest';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../common/auth.ts';
 import type { OrgRole } from '../../common/roles.ts';
@@ -30,7 +31,10 @@ export interface TestContext {
 }
 
 /** Creates a database from the migrated template and an app on it; call close() in afterAll. */
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  options: { logStream?: DestinationStream } = {},
+): Promise<TestContext> {
   const adminUrl = inject('pgAdminUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -43,14 +47,17 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   const config = loadConfig({
     DATA_DIR: dataDir,
     DATABASE_URL: url.toString(),
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: options.logStream ? 'info' : 'silent',
     PUBLIC_URL: 'http://localhost:3000',
     ...env,
   });
   const database = openDatabase(url.toString(), { max: 4 });
   const mailer = createOutboxMailer(path.join(dataDir, 'outbox'));
   const ctx: AppContext = { config, database, mailer };
-  const app = await buildApp(ctx, { logger: false });
+  const app = await buildApp(
+    ctx,
+    options.logStream ? { logStream: options.logStream } : { logger: false },
+  );
   await app.ready();
   return {
     app,

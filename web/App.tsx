@@ -1,0 +1,77 @@
+// The route table of the web app.
+import { BrowserRouter, Route, Routes, useMatch } from 'react-router';
+import { AppLayout } from './components/AppLayout.tsx';
+import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { RequireSignIn } from './components/RequireSignIn.tsx';
+import { AccountPage } from './features/account/AccountPage.tsx';
+import { MagicLinkPage } from './features/auth/MagicLinkPage.tsx';
+import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { VerifyEmailPage } from './features/auth/VerifyEmailPage.tsx';
+import { WelcomePage } from './features/auth/WelcomePage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { MembersPage } from './features/orgs/MembersPage.tsx';
+import { OrgProvider } from './features/orgs/OrgContext.tsx';
+import { OrgHomePage } from './features/orgs/OrgHomePage.tsx';
+import { OrgSettingsPage } from './features/orgs/OrgSettingsPage.tsx';
+import { OutboxMessagePage } from './features/outbox/OutboxMessagePage.tsx';
+import { OutboxPage } from './features/outbox/OutboxPage.tsx';
+import { PlaceFormPage } from './features/places/PlaceFormPage.tsx';
+import { PlacePage } from './features/places/PlacePage.tsx';
+import { PlacesImportPage } from './features/places/PlacesImportPage.tsx';
+import { PlacesPage } from './features/places/PlacesPage.tsx';
+import { RegionFormPage } from './features/places/RegionFormPage.tsx';
+import { RegionPage } from './features/places/RegionPage.tsx';
+import { RegionsPage } from './features/places/RegionsPage.tsx';
+import { SessionProvider } from './session/SessionProvider.tsx';
+
+// The organisation in the URL themes the whole frame (header logo, brand colour), so its
+// provider sits above the layout rather than inside the /o/:orgSlug routes.
+function OrgAwareLayout() {
+  const match = useMatch('/o/:orgSlug/*');
+  return (
+    <OrgProvider slug={match?.params.orgSlug ?? null}>
+      <AppLayout />
+    </OrgProvider>
+  );
+}
+
+const signedIn = (page: React.ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+
+/** The whole app: session, router and every page. */
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<OrgAwareLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="sign-in" element={<SignInPage />} />
+            <Route path="auth/link" element={<MagicLinkPage />} />
+            <Route path="auth/verify" element={<VerifyEmailPage />} />
+            <Route path="auth/reset" element={<ResetPasswordPage />} />
+            <Route path="welcome" element={<WelcomePage />} />
+            <Route path="account" element={signedIn(<AccountPage />)} />
+            <Route path="o/:orgSlug">
+              <Route index element={signedIn(<OrgHomePage />)} />
+              <Route path="members" element={signedIn(<MembersPage />)} />
+              <Route path="settings" element={signedIn(<OrgSettingsPage />)} />
+              <Route path="outbox" element={signedIn(<OutboxPage />)} />
+              <Route path="outbox/:messageId" element={signedIn(<OutboxMessagePage />)} />
+              <Route path="places" element={signedIn(<PlacesPage />)} />
+              <Route path="places/new" element={signedIn(<PlaceFormPage />)} />
+              <Route path="places/import" element={signedIn(<PlacesImportPage />)} />
+              <Route path="places/:placeId" element={signedIn(<PlacePage />)} />
+              <Route path="places/:placeId/edit" element={signedIn(<PlaceFormPage />)} />
+              <Route path="regions" element={signedIn(<RegionsPage />)} />
+              <Route path="regions/new" element={signedIn(<RegionFormPage />)} />
+              <Route path="regions/:regionId" element={signedIn(<RegionPage />)} />
+              <Route path="regions/:regionId/edit" element={signedIn(<RegionFormPage />)} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}
