@@ -7,6 +7,16 @@ import { buildApp } from './http/app.ts';
 import { loggerOptions } from './logger.ts';
 import { openRuntime } from './runtime.ts';
 
+// drizzle wraps the driver's error; the code that says what went wrong sits in a cause.
+function databaseErrorCode(error: unknown): string | undefined {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    const code = (current as NodeJS.ErrnoException).code;
+    if (code) return code;
+    if (current instanceof AggregateError) return databaseErrorCode(current.errors[0]);
+  }
+  return undefined;
+}
+
 function fail(message: string): never {
   process.stderr.write(`stadshart: ${message}\n`);
   process.exit(1);
@@ -28,8 +38,8 @@ export async function main(): Promise<void> {
     runtime = await openRuntime(config, logger);
   } catch (error) {
     if (error instanceof DataDirError) fail(error.message);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01') {
+    const code = databaseErrorCode(error);
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === '28P01' || code === '3D000') {
       fail(
         `cannot reach the database at DATABASE_URL (${code}); check the URL and that PostgreSQL runs.`,
       );

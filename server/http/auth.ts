@@ -1,5 +1,5 @@
 // Who is asking: loads the session behind the cookie and guards mutations against CSRF.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { CSRF_HEADER, SESSION_COOKIE } from '../../common/auth.ts';
 import type { OrgRole } from '../../common/roles.ts';
 import { hasRoleAtLeast } from '../../common/roles.ts';
@@ -100,4 +100,23 @@ export function requireOrgRole(
     );
   }
   return { auth, orgId: membership.orgId, orgSlug: membership.orgSlug, role: membership.role };
+}
+
+/**
+ * Runs before the body is read: strangers get their 401 or 404 without uploading anything, and
+ * someone who is not an active member cannot tell a bad request from a missing organisation.
+ */
+export function guardOrgMember(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
+  try {
+    const { orgSlug } = request.params as { orgSlug?: string };
+    if (orgSlug === undefined) requireAuth(request);
+    else requireOrgRole(request, orgSlug);
+    done();
+  } catch (error) {
+    done(error as Error);
+  }
 }

@@ -1,5 +1,5 @@
 // What leaves the server about the signed-in person and their session.
-import type { SessionResponse, SessionUser } from '../../../common/auth.ts';
+import type { AcceptedResponse, SessionResponse, SessionUser } from '../../../common/auth.ts';
 import type { UserRow } from './sessions.repo.ts';
 import { initialsOf, type Auth } from './sessions.service.ts';
 
@@ -25,4 +25,9 @@ export function presentSession(auth: Auth | null): SessionResponse {
     csrfToken: auth.session.csrfToken,
     expiresAt: auth.session.expiresAt.toISOString(),
   };
+}
+
+/** The answer to a request whose outcome is not revealed, e.g. "if that address has an account, a link is on its way". */
+export function presentAccepted(): AcceptedResponse {
+  return { ok: true };
 }
