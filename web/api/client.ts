@@ -69,5 +69,5 @@ export async function api<S extends z.ZodType>(
     );
   }
   if (response.status === 204 || !options.schema) return undefined as z.infer<S>;
-  return options.schema.parse(await response.json()) as z.infer<S>;
+  return options.schema.parse(await response.json());
 }

@@ -67,7 +67,7 @@ export function AppLayout() {
     <Page>
       <SkipLink href="#main">{t('skipLink')}</SkipLink>
       <PageHeader>
-        <header className="stadshart-header">
+        <div className="stadshart-header">
           <NavLink to={org ? `/o/${org.slug}` : '/'} className="stadshart-header__brand">
             {org?.logoUrl ? (
               <img className="stadshart-header__logo" src={org.logoUrl} alt={org.name} />
@@ -117,7 +117,7 @@ export function AppLayout() {
               </li>
             </ul>
           </nav>
-        </header>
+        </div>
       </PageHeader>
       <PageContent>
         <main id="main" ref={mainRef} tabIndex={-1} className="stadshart-main">
@@ -125,13 +125,13 @@ export function AppLayout() {
         </main>
       </PageContent>
       <PageFooter>
-        <footer>
+        <div>
           <Paragraph>{t('footer.text')}</Paragraph>
           <Paragraph>
             <a href="/api/docs">{t('nav.api')}</a> ·{' '}
             <a href="/.well-known/security.txt">{t('footer.security')}</a>
           </Paragraph>
-        </footer>
+        </div>
       </PageFooter>
     </Page>
   );

@@ -54,7 +54,7 @@ function FieldFrame({
 export function TextField(
   props: BaseFieldProps & {
     value: string;
-    onChange(value: string): void;
+    onChange: (value: string) => void;
     type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search';
     autoComplete?: string;
     list?: string;
@@ -94,7 +94,7 @@ export function TextField(
 
 /** A multi-line text input with its label, description and error. */
 export function TextareaField(
-  props: BaseFieldProps & { value: string; onChange(value: string): void; rows?: number },
+  props: BaseFieldProps & { value: string; onChange: (value: string) => void; rows?: number },
 ) {
   const { name, value, onChange, error, required, description, rows = 4 } = props;
   return (
@@ -117,7 +117,7 @@ export function TextareaField(
 export function SelectField(
   props: BaseFieldProps & {
     value: string;
-    onChange(value: string): void;
+    onChange: (value: string) => void;
     options: { value: string; label: string }[];
   },
 ) {

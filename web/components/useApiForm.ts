@@ -70,7 +70,7 @@ export function useApiForm() {
       setSubmitting(true);
       setErrors(noErrors);
       try {
-        return await action(parsed.data as z.infer<S>);
+        return await action(parsed.data);
       } catch (error) {
         setErrors(describe(error));
         return undefined;

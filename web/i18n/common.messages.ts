@@ -6,6 +6,7 @@ export const commonMessages = defineMessages({
     appName: 'Stadshart',
     skipLink: 'Naar de inhoud',
     loading: 'Bezig met laden…',
+    noValue: 'niet ingevuld',
     nav: {
       label: 'Hoofdmenu',
       home: 'Start',
@@ -59,6 +60,8 @@ export const commonMessages = defineMessages({
         too_big: 'Dit is te lang.',
         invalid_format: 'Dit heeft niet de juiste vorm.',
         invalid: 'Deze waarde klopt niet.',
+        incorrect: 'Dit klopt niet.',
+        mismatch: 'Dit komt niet overeen.',
       },
     },
     form: {
@@ -85,6 +88,7 @@ export const commonMessages = defineMessages({
     appName: 'Stadshart',
     skipLink: 'Skip to content',
     loading: 'Loading…',
+    noValue: 'not filled in',
     nav: {
       label: 'Main menu',
       home: 'Home',
@@ -137,6 +141,8 @@ export const commonMessages = defineMessages({
         too_big: 'This is too long.',
         invalid_format: 'This does not have the right format.',
         invalid: 'This value is not valid.',
+        incorrect: 'This is not correct.',
+        mismatch: 'This does not match.',
       },
     },
     form: {

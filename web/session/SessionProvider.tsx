@@ -16,9 +16,9 @@ interface SessionState {
   /** null while loading the first time. */
   session: SessionResponse | null;
   /** Reloads the session, e.g. after signing in or out. */
-  refresh(): Promise<void>;
+  refresh: () => Promise<void>;
   /** Replaces the session with an answer the server just gave (sign-in endpoints return one). */
-  apply(next: SessionResponse): void;
+  apply: (next: SessionResponse) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);

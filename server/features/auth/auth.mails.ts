@@ -34,16 +34,16 @@ function compose(to: string, subject: string, dutch: string[], english: string[]
 export function signInLinkMail(input: LinkMailInput): MailMessage {
   return compose(
     input.to,
-    'Je inloglink voor Stadshart / Your sign-in link for Stadshart',
+    'Uw inloglink voor Stadshart / Your sign-in link for Stadshart',
     [
       'Hallo,',
       '',
-      'Met deze link log je in bij Stadshart, zonder wachtwoord:',
+      'Met deze link logt u in bij Stadshart, zonder wachtwoord:',
       '',
       input.url,
       '',
       `De link werkt één keer en vervalt na ${validityNl(input.validMinutes)}.`,
-      'Heb je niet om deze link gevraagd? Dan kun je deze mail negeren; er verandert niets.',
+      'Heeft u niet om deze link gevraagd? Dan kunt u deze mail negeren; er verandert niets.',
     ],
     [
       'Hello,',
@@ -62,11 +62,11 @@ export function signInLinkMail(input: LinkMailInput): MailMessage {
 export function verifyEmailMail(input: LinkMailInput): MailMessage {
   return compose(
     input.to,
-    'Bevestig je e-mailadres / Confirm your e-mail address',
+    'Bevestig uw e-mailadres / Confirm your e-mail address',
     [
       'Hallo,',
       '',
-      'Klik op deze link om te bevestigen dat dit jouw e-mailadres is:',
+      'Klik op deze link om te bevestigen dat dit uw e-mailadres is:',
       '',
       input.url,
       '',
@@ -92,14 +92,14 @@ export function passwordResetMail(input: LinkMailInput): MailMessage {
     [
       'Hallo,',
       '',
-      'Iemand (hopelijk jij) vroeg om een nieuw wachtwoord voor je Stadshart-account.',
-      'Via deze link kies je een nieuw wachtwoord:',
+      'Iemand (hopelijk u) vroeg om een nieuw wachtwoord voor uw Stadshart-account.',
+      'Via deze link kiest u een nieuw wachtwoord:',
       '',
       input.url,
       '',
       `De link werkt één keer en vervalt na ${validityNl(input.validMinutes)}.`,
-      'Zodra je een nieuw wachtwoord kiest, word je op al je andere apparaten uitgelogd.',
-      'Heb je hier niet om gevraagd? Negeer deze mail; je huidige wachtwoord blijft gewoon werken.',
+      'Zodra u een nieuw wachtwoord kiest, wordt u op al uw andere apparaten uitgelogd.',
+      'Heeft u hier niet om gevraagd? Negeer deze mail; uw huidige wachtwoord blijft gewoon werken.',
     ],
     [
       'Hello,',
