@@ -139,6 +139,11 @@ test('a visitor can reach the content by keyboard from the skip link', async ({ 
   await expect(visitor.locator('#main')).toBeFocused();
   await visitor.goto('/sign-in');
   await visit(visitor, 'Inloggen', 'sign in as visitor');
+  await visitor.goto('/api/docs');
+  await visit(visitor, 'API-naslag', 'API reference');
+  await expect(
+    visitor.getByRole('heading', { level: 3, name: 'POST /api/v1/auth/sign-in' }),
+  ).toBeVisible();
   await visitor.goto('/does-not-exist');
   await visit(visitor, 'Pagina niet gevonden', 'not found');
 });

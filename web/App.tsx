@@ -4,6 +4,7 @@ import { AppLayout } from './components/AppLayout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RequireSignIn } from './components/RequireSignIn.tsx';
 import { AccountPage } from './features/account/AccountPage.tsx';
+import { ApiReferencePage } from './features/apidocs/ApiReferencePage.tsx';
 import { MagicLinkPage } from './features/auth/MagicLinkPage.tsx';
 import { ResetPasswordPage } from './features/auth/ResetPasswordPage.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
@@ -52,6 +53,7 @@ export function App() {
             <Route path="auth/reset" element={<ResetPasswordPage />} />
             <Route path="welcome" element={<WelcomePage />} />
             <Route path="account" element={signedIn(<AccountPage />)} />
+            <Route path="api-reference" element={<ApiReferencePage />} />
             <Route path="o/:orgSlug">
               <Route index element={signedIn(<OrgHomePage />)} />
               <Route path="members" element={signedIn(<MembersPage />)} />

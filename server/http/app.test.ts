@@ -70,10 +70,10 @@ describe('the HTTP app', () => {
     );
   });
 
-  it('serves a browsable API reference', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/api/docs/' });
-    expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<html');
+  it('sends old links to the API reference to the reference page of the web app', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/docs' });
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/api-reference');
   });
 
   it('refuses mutations from a foreign Origin before anything else happens', async () => {

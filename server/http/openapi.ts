@@ -1,6 +1,5 @@
-// The OpenAPI document, generated from the zod schemas of the routes, and its reference page.
+// The OpenAPI document, generated from the zod schemas of the routes.
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import type { App } from './context.ts';
 
@@ -23,6 +22,9 @@ export async function registerOpenApi(app: App): Promise<void> {
     transform: jsonSchemaTransform,
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  // The reference page serves its own scripts from this host; staticCSP gives it hashes, not 'unsafe-inline'.
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The browsable reference is a page of the web app (/api-reference), built from this document
+  // with the same accessible components as the rest of the product; old links still work.
+  app.get('/api/docs', { schema: { hide: true } }, (_request, reply) =>
+    reply.redirect('/api-reference', 301),
+  );
 }

@@ -128,7 +128,7 @@ export function AppLayout() {
         <div>
           <Paragraph>{t('footer.text')}</Paragraph>
           <Paragraph>
-            <a href="/api/docs">{t('nav.api')}</a> ·{' '}
+            <NavLink to="/api-reference">{t('nav.api')}</NavLink> ·{' '}
             <a href="/.well-known/security.txt">{t('footer.security')}</a>
           </Paragraph>
         </div>

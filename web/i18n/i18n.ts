@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../common/fields.ts';
 import { accountMessages } from '../features/account/account.messages.ts';
+import { apidocsMessages } from '../features/apidocs/apidocs.messages.ts';
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
 import { orgsMessages } from '../features/orgs/orgs.messages.ts';
@@ -18,6 +19,7 @@ const namespaces = {
   orgs: orgsMessages,
   outbox: outboxMessages,
   places: placesMessages,
+  apidocs: apidocsMessages,
 };
 
 const STORAGE_KEY = 'stadshart.locale';
