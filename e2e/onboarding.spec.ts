@@ -1,8 +1,8 @@
 // A new installation from the first sign-in to a region with three places: the admin signs in with
 // the printed link and invites a facilitator, who activates the account from the mail in the
 // outbox, signs in with a password, creates three places and a region, and switches to English.
-import type { Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
+import { visit } from './support/pages.ts';
 import { expect, test } from './support/actors.ts';
 
 const facilitatorEmail = 'esther.begeleider@stadshart.example';
@@ -12,11 +12,6 @@ const places = [
   { name: 'Hillegom', municipality: 'Hillegom', tags: 'dorpskern, markt' },
   { name: 'Noordwijk', municipality: 'Noordwijk', tags: 'strand, toerisme' },
 ];
-
-async function visit(page: Page, heading: string | RegExp, label: string): Promise<void> {
-  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-  await expectAccessible(page, label);
-}
 
 test('admin invites a facilitator, who sets up a region of three places and switches to English', async ({
   actors,

@@ -18,6 +18,15 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 let csrfToken: string | null = null;
+let onSessionLost: (() => void) | null = null;
+
+/**
+ * Registers what to do when the server says the session is gone (401): the session provider
+ * reloads the session, so the page stops showing a person who is no longer signed in.
+ */
+export function setSessionLostHandler(handler: (() => void) | null): void {
+  onSessionLost = handler;
+}
 
 /** Remembers the session's CSRF token for every later mutation. */
 export function setCsrfToken(token: string | null): void {
@@ -54,6 +63,8 @@ export async function api<S extends z.ZodType>(
     throw new NetworkError('network');
   }
   if (!response.ok) {
+    // Only a request that carried a session can lose one; sign-in attempts answer 401 too.
+    if (response.status === 401 && csrfToken) onSessionLost?.();
     const parsed = problem.safeParse(await response.json().catch(() => null));
     throw new ApiError(
       response.status,

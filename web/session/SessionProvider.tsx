@@ -9,7 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { sessionResponse, type SessionResponse } from '../../common/auth.ts';
-import { api, setCsrfToken } from '../api/client.ts';
+import { api, setCsrfToken, setSessionLostHandler } from '../api/client.ts';
 import { changeLocale } from '../i18n/i18n.ts';
 
 interface SessionState {
@@ -39,7 +39,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   useEffect(() => {
-    refresh().catch(() => apply({ user: null, memberships: [], csrfToken: null, expiresAt: null }));
+    const signedOut = () =>
+      apply({ user: null, memberships: [], csrfToken: null, expiresAt: null });
+    refresh().catch(signedOut);
+    // A session ended elsewhere (deactivation, sign-out everywhere, timeout) shows at once.
+    setSessionLostHandler(() => void refresh().catch(signedOut));
+    return () => setSessionLostHandler(null);
   }, [refresh, apply]);
 
   const value = useMemo(() => ({ session, refresh, apply }), [session, refresh, apply]);

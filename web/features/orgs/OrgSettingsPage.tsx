@@ -146,7 +146,9 @@ function DetailsForm({
             </span>
           </Paragraph>
         </FormField>
-        {isColourValid && (
+        {/* White text on a too-light colour would itself fail the contrast rule (axe: serious);
+            the sentence below and the colour input's swatch already show why it is refused. */}
+        {ratio !== null && ratio >= MIN_TEXT_CONTRAST && (
           <div className="stadshart-colour-preview" style={{ backgroundColor: colour }}>
             {t('settings.preview')}
           </div>
