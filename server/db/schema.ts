@@ -64,6 +64,9 @@ export const memberships = pgTable(
       .notNull()
       .default('invited'),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    // When the person first became an active member. A migration trigger sets it on every way
+    // into 'active', so a withdrawn invitation (never joined) can be told from a deactivated member.
+    joinedAt: timestamp('joined_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

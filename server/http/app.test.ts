@@ -1,8 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../common/auth.ts';
 import { problem } from '../../common/problem.ts';
-import { createTestContext, type TestContext } from '../testing/harness.ts';
+import {
+  createActor,
+  createOrg,
+  createTestContext,
+  request,
+  type TestContext,
+} from '../testing/harness.ts';
 
 let t: TestContext;
 let https: TestContext;
@@ -99,5 +106,198 @@ describe('the HTTP app', () => {
     for (const secret of ['query-secret-123', 'cookie-secret-456', 'password-secret-789']) {
       expect(log).not.toContain(secret);
     }
+  });
+});
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Every operation the OpenAPI document lists, as "METHOD /path/{param}". */
+async function documentedOperations(): Promise<{ method: Method; path: string }[]> {
+  const response = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+  const paths = response.json<{ paths: Record<string, Record<string, unknown>> }>().paths;
+  return Object.entries(paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => ({ method: method.toUpperCase() as Method, path })),
+  );
+}
+
+function fillIn(path: string, values: Record<string, string>): string {
+  return path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`no value for {${name}} in ${path}`);
+    return value;
+  });
+}
+
+// The endpoints a stranger must be able to reach: signing in and following mailed links.
+const publicOperations = new Set([
+  'GET /api/v1/session',
+  'POST /api/v1/auth/sign-in',
+  'POST /api/v1/auth/magic-link',
+  'POST /api/v1/auth/magic-link/consume',
+  'POST /api/v1/auth/invite/accept',
+  'POST /api/v1/auth/verify-email',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
+  'GET /healthz',
+  'GET /readyz',
+]);
+
+// Routes without an org in the path check the session after the body, so they get a valid one.
+const validBodies: Record<string, Record<string, unknown>> = {
+  'PATCH /api/v1/me': {},
+  'DELETE /api/v1/me': { confirmEmail: 'someone@example.nl' },
+  'PUT /api/v1/me/password': { newPassword: 'a long enough passphrase' },
+};
+
+describe('every endpoint', () => {
+  it('is documented in the OpenAPI document, as the API map lists it', async () => {
+    const documented = (await documentedOperations()).map((o) => `${o.method} ${o.path}`);
+    const orgs = '/api/v1/orgs/{orgSlug}';
+    expect(documented).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/orgs',
+        `GET ${orgs}`,
+        `PATCH ${orgs}`,
+        `PUT ${orgs}/logo`,
+        `DELETE ${orgs}/logo`,
+        `GET ${orgs}/logo`,
+        `GET ${orgs}/members`,
+        `POST ${orgs}/invitations`,
+        `PATCH ${orgs}/members/{userId}`,
+        `POST ${orgs}/members/{userId}/deactivate`,
+        `POST ${orgs}/members/{userId}/reactivate`,
+        `GET ${orgs}/outbox`,
+        `GET ${orgs}/outbox/{messageId}`,
+        `GET ${orgs}/places`,
+        `POST ${orgs}/places`,
+        `POST ${orgs}/places/import`,
+        `GET ${orgs}/places/{placeId}`,
+        `PATCH ${orgs}/places/{placeId}`,
+        `DELETE ${orgs}/places/{placeId}`,
+        `GET ${orgs}/regions`,
+        `POST ${orgs}/regions`,
+        `GET ${orgs}/regions/{regionId}`,
+        `PATCH ${orgs}/regions/{regionId}`,
+        `DELETE ${orgs}/regions/{regionId}`,
+      ]),
+    );
+  });
+
+  it('answers 401 unauthenticated as a problem when signed out, except the public ones', async () => {
+    const org = await createOrg(t, 'Gemeente Velsen');
+    const values = {
+      orgSlug: org.slug,
+      userId: randomUUID(),
+      placeId: randomUUID(),
+      regionId: randomUUID(),
+      messageId: 'abc',
+    };
+    const guarded = (await documentedOperations()).filter(
+      (o) => !publicOperations.has(`${o.method} ${o.path}`),
+    );
+    expect(guarded.length).toBeGreaterThan(25);
+    for (const { method, path } of guarded) {
+      const payload = validBodies[`${method} ${path}`];
+      const response = await request(t, null, {
+        method,
+        url: fillIn(path, values),
+        ...(payload ? { payload } : {}),
+      });
+      expect(response.statusCode, `${method} ${path}`).toBe(401);
+      expect(response.headers['content-type'], `${method} ${path}`).toContain(
+        'application/problem+json',
+      );
+      expect(problem.parse(response.json()).code, `${method} ${path}`).toBe('unauthenticated');
+    }
+  });
+
+  it("answers 404 not_found to an admin of another organisation for anything of org A's", async () => {
+    const orgA = await createOrg(t, 'Gemeente Velsen');
+    const orgB = await createOrg(t, 'Gemeente Beverwijk');
+    const facilitatorA = await createActor(t, { org: orgA, role: 'facilitator' });
+    const adminB = await createActor(t, { org: orgB, role: 'admin' });
+    const created = async (url: string, payload: object) => {
+      const response = await request(t, facilitatorA, { method: 'POST', url, payload });
+      expect(response.statusCode).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const base = `/api/v1/orgs/${orgA.slug}`;
+    const placeId = await created(`${base}/places`, { name: 'IJmuiden', municipality: 'Velsen' });
+    const regionId = await created(`${base}/regions`, { name: 'IJmond', placeIds: [placeId] });
+    await t.mailer.send({ to: facilitatorA.email, subject: 'Voor A', text: 'Alleen voor A' });
+    const messageId =
+      (await t.mailer.listOutbox()).find((m) => m.to === facilitatorA.email)?.id ?? '';
+    const values = {
+      orgSlug: orgA.slug,
+      userId: facilitatorA.userId,
+      placeId,
+      regionId,
+      messageId,
+    };
+
+    const orgScoped = (await documentedOperations()).filter((o) => o.path.includes('{orgSlug}'));
+    expect(orgScoped.length).toBeGreaterThan(20);
+    for (const { method, path } of orgScoped) {
+      const response = await request(t, adminB, { method, url: fillIn(path, values) });
+      expect(response.statusCode, `${method} ${path}`).toBe(404);
+      expect(problem.parse(response.json()).code, `${method} ${path}`).toBe('not_found');
+    }
+    const stillThere = await request(t, facilitatorA, { method: 'GET', url: `${base}/regions` });
+    expect(stillThere.json()).toMatchObject({
+      regions: [{ id: regionId, places: [{ id: placeId }] }],
+    });
+  });
+
+  it("answers 404 to an admin of org A for org B's places, regions, members and mail", async () => {
+    const orgA = await createOrg(t, 'Gemeente Velsen');
+    const orgB = await createOrg(t, 'Gemeente Beverwijk');
+    const adminA = await createActor(t, { org: orgA, role: 'admin' });
+    const adminB = await createActor(t, { org: orgB, role: 'admin' });
+    const memberB = await createActor(t, { org: orgB, role: 'member' });
+    const created = async (url: string, payload: object) => {
+      const response = await request(t, adminB, { method: 'POST', url, payload });
+      expect(response.statusCode).toBe(201);
+      return response.json<{ id: string }>().id;
+    };
+    const baseB = `/api/v1/orgs/${orgB.slug}`;
+    const placeId = await created(`${baseB}/places`, {
+      name: 'Beverwijk',
+      municipality: 'Beverwijk',
+    });
+    const regionId = await created(`${baseB}/regions`, { name: 'IJmond', placeIds: [placeId] });
+    await t.mailer.send({ to: memberB.email, subject: 'Voor B', text: 'Alleen voor B' });
+    const messageId = (await t.mailer.listOutbox()).find((m) => m.to === memberB.email)?.id ?? '';
+    const values = { orgSlug: orgA.slug, userId: memberB.userId, placeId, regionId, messageId };
+    const bodies: Record<string, object> = {
+      'PATCH /api/v1/orgs/{orgSlug}/members/{userId}': { role: 'admin' },
+      'PATCH /api/v1/orgs/{orgSlug}/places/{placeId}': { name: 'Overgenomen' },
+      'PATCH /api/v1/orgs/{orgSlug}/regions/{regionId}': { name: 'Overgenomen' },
+    };
+
+    const itemScoped = (await documentedOperations()).filter((o) =>
+      /\{orgSlug\}\/.*\{\w+\}/.test(o.path),
+    );
+    expect(itemScoped.length).toBe(10);
+    for (const { method, path } of itemScoped) {
+      const payload = bodies[`${method} ${path}`];
+      const response = await request(t, adminA, {
+        method,
+        url: fillIn(path, values),
+        ...(payload ? { payload } : {}),
+      });
+      expect(response.statusCode, `${method} ${path}`).toBe(404);
+      expect(problem.parse(response.json()).code, `${method} ${path}`).toBe('not_found');
+    }
+    const region = await request(t, adminB, { method: 'GET', url: `${baseB}/regions/${regionId}` });
+    expect(region.json()).toMatchObject({
+      name: 'IJmond',
+      places: [{ id: placeId, name: 'Beverwijk' }],
+    });
+    const members = await request(t, adminB, { method: 'GET', url: `${baseB}/members` });
+    expect(members.json()).toMatchObject({
+      members: expect.arrayContaining([
+        expect.objectContaining({ userId: memberB.userId, role: 'member', status: 'active' }),
+      ]) as unknown,
+    });
   });
 });

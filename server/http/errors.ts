@@ -1,4 +1,5 @@
 // Turns every error into application/problem+json, so clients meet one error shape.
+import { DrizzleQueryError } from 'drizzle-orm';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { FieldProblem, Problem } from '../../common/problem.ts';
@@ -21,6 +22,25 @@ function send(reply: FastifyReply, request: FastifyRequest, problem: HttpProblem
     .type('application/problem+json; charset=utf-8')
     .serializer(JSON.stringify)
     .send(body);
+}
+
+/**
+ * What of an unexpected error may be logged. A failed query's message carries its parameters
+ * (addresses, hashes, tokens), so only the SQL text and the driver's code and message are kept.
+ */
+export function loggableError(error: unknown): unknown {
+  if (!(error instanceof DrizzleQueryError)) return error;
+  const cause: (Error & { code?: string }) | undefined = error.cause;
+  return {
+    type: 'DrizzleQueryError',
+    query: error.query,
+    cause: cause ? { message: cause.message, code: cause.code } : undefined,
+    // The stack starts with the message, parameters included; keep only the frames.
+    stack: error.stack
+      ?.split('\n')
+      .filter((line) => line.trimStart().startsWith('at '))
+      .join('\n'),
+  };
 }
 
 function describeField(path: string, message: string): string {
@@ -87,7 +107,7 @@ export function registerErrorHandling(app: App): void {
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
       return send(reply, request, new HttpProblem(400, 'validation_failed', error.message));
     }
-    request.log.error({ err: error }, 'unhandled error');
+    request.log.error({ err: loggableError(error) }, 'unhandled error');
     return send(
       reply,
       request,

@@ -119,6 +119,18 @@ describe('PATCH /me', () => {
     expect(await userRow(actor.userId)).toEqual(before);
   });
 
+  it("changes only the signed-in person's profile, never another's", async () => {
+    const actor = await createActor(t, { org, name: 'Joost van Dam' });
+    const colleague = await createActor(t, { org, name: 'Colleague Person' });
+    const before = await userRow(colleague.userId);
+    const response = await me(actor, 'PATCH', { name: 'Nieuwe Naam', municipality: 'Velsen' });
+    expect(profile.parse(response.json())).toMatchObject({
+      id: actor.userId,
+      name: 'Nieuwe Naam',
+    });
+    expect(await userRow(colleague.userId)).toEqual(before);
+  });
+
   it('does not let a person change their address or password hash this way', async () => {
     const actor = await createActor(t, { org });
     const response = await me(actor, 'PATCH', {

@@ -1,5 +1,5 @@
 import { hash, parseOptions } from '@node-rs/argon2';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -100,6 +100,19 @@ async function createAccount(options: { password?: string | null } = {}) {
   return actor;
 }
 
+/** What the public auth endpoints can change: people, sessions, links and sent mail. */
+async function snapshotOfAuthState() {
+  const db = t.database.db;
+  const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+  return {
+    users: (await db.select().from(users)).sort(byId),
+    memberships: (await db.select().from(memberships)).length,
+    sessions: (await db.select({ id: sessions.id }).from(sessions)).sort(byId),
+    tokens: (await db.select().from(oneTimeTokens)).sort(byId),
+    mails: (await t.mailer.listOutbox()).length,
+  };
+}
+
 function expectProblem(response: LightMyRequestResponse, status: number, code: string) {
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toContain('application/problem+json');
@@ -172,6 +185,18 @@ describe('POST /auth/sign-in', () => {
     });
     expect(new Set(details).size).toBe(1);
     expect(await countSessions(account.userId)).toBe(0);
+  });
+
+  it("does not open one account with another person's password", async () => {
+    const victim = await createAccount();
+    const intruder = await createAccount({ password: 'the intruder own password' });
+    const response = await post('/auth/sign-in', {
+      email: victim.email,
+      password: 'the intruder own password',
+    });
+    expectProblem(response, 401, 'invalid_credentials');
+    expect(await countSessions(victim.userId)).toBe(0);
+    expect(await countSessions(intruder.userId)).toBe(0);
   });
 
   it('refuses bad input naming the field, and starts no session', async () => {
@@ -267,6 +292,47 @@ describe('POST /auth/sign-in', () => {
       { remoteAddress: townHall },
     );
     expect(other.statusCode).toBe(200);
+  });
+});
+
+describe('bad input to the public auth endpoints', () => {
+  it('names the field and changes nothing, even next to a working link', async () => {
+    const account = await createAccount();
+    const link = (purpose: 'sign_in' | 'reset_password' | 'verify_email') =>
+      issueLink(t.database.db, t.config, { userId: account.userId, purpose });
+    const signIn = tokenOf((await link('sign_in')).url);
+    const reset = tokenOf((await link('reset_password')).url);
+    const verify = tokenOf((await link('verify_email')).url);
+    const invited = await createActor(t);
+    await t.database.db
+      .insert(memberships)
+      .values({ orgId: org.id, userId: invited.userId, role: 'member', status: 'invited' });
+    const invitation = tokenOf(
+      (
+        await issueLink(t.database.db, t.config, {
+          userId: invited.userId,
+          purpose: 'invite',
+          orgId: org.id,
+        })
+      ).url,
+    );
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['/auth/sign-in', { email: account.email, password: '' }, 'password'],
+      ['/auth/magic-link', { email: `${account.email}>` }, 'email'],
+      ['/auth/magic-link/consume', { token: signIn.slice(0, 10) }, 'token'],
+      ['/auth/invite/accept', { token: invitation, name: 'Femke', password: 'short' }, 'password'],
+      ['/auth/invite/accept', { token: invitation, password: 'long enough password' }, 'name'],
+      ['/auth/verify-email', { token: [verify] }, 'token'],
+      ['/auth/password-reset', { email: 'no address' }, 'email'],
+      ['/auth/password-reset/confirm', { token: reset, password: 'short' }, 'password'],
+    ];
+    const before = await snapshotOfAuthState();
+    for (const [url, payload, field] of cases) {
+      const response = await post(url, payload);
+      expectProblem(response, 400, 'validation_failed');
+      expectFieldProblem(response, field);
+    }
+    expect(await snapshotOfAuthState()).toEqual(before);
   });
 });
 
@@ -492,6 +558,28 @@ describe('POST /auth/invite/accept', () => {
     expect(accepted.statusCode).toBe(200);
   });
 
+  it("activates only the inviting organisation's membership, not another open invitation", async () => {
+    const { user, token } = await invite();
+    const otherOrg = await createOrg(t, 'Gemeente Heemskerk');
+    await t.database.db
+      .insert(memberships)
+      .values({ orgId: otherOrg.id, userId: user.id, role: 'admin', status: 'invited' });
+    const response = await post('/auth/invite/accept', {
+      token,
+      name: 'Femke',
+      password: 'a long new password',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(sessionResponse.parse(response.json()).memberships.map((m) => m.orgId)).toEqual([
+      org.id,
+    ]);
+    const [other] = await t.database.db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, user.id), eq(memberships.orgId, otherOrg.id)));
+    expect(other?.status).toBe('invited');
+  });
+
   it('refuses an invitation that was withdrawn', async () => {
     const { user, token } = await invite();
     await setMembershipStatus(user.id, 'deactivated');
@@ -533,7 +621,7 @@ describe('POST /auth/verify-email and /auth/verify-email/resend', () => {
       url: '/api/v1/auth/verify-email/resend',
     });
     expect(resend.statusCode).toBe(202);
-    expect(resend.json()).toEqual({ ok: true });
+    expect(acceptedResponse.parse(resend.json())).toEqual({ ok: true });
     const [mail] = await mailsTo(t, actor.email);
     const link = linkIn(mail?.text ?? '');
     expect(link.startsWith(`${t.config.PUBLIC_URL}/auth/verify#token=`)).toBe(true);
@@ -571,7 +659,7 @@ describe('POST /auth/password-reset and /auth/password-reset/confirm', () => {
   it('answers 202 for an unknown address and sends nothing', async () => {
     const response = await post('/auth/password-reset', { email: 'nobody-reset@example.nl' });
     expect(response.statusCode).toBe(202);
-    expect(response.json()).toEqual({ ok: true });
+    expect(acceptedResponse.parse(response.json())).toEqual({ ok: true });
     expect(await mailsTo(t, 'nobody-reset@example.nl')).toEqual([]);
   });
 
@@ -708,6 +796,19 @@ describe('PUT /me/password', () => {
     expect((await sessionOf(actor.cookie)).user?.id).toBe(actor.userId);
   });
 
+  it("leaves other people's passwords and sessions alone", async () => {
+    const actor = await createActor(t, { org, password: PASSWORD });
+    const bystander = await createActor(t, { org, password: PASSWORD });
+    const before = (await userRow(bystander.userId)).passwordHash;
+    const response = await changePassword(actor, {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new passphrase',
+    });
+    expect(response.statusCode).toBe(200);
+    expect((await userRow(bystander.userId)).passwordHash).toBe(before);
+    expect((await sessionOf(bystander.cookie)).user?.id).toBe(bystander.userId);
+  });
+
   it('lets a link-only account set its first password without a current one', async () => {
     const actor = await createActor(t, { org });
     const response = await changePassword(actor, { newPassword: 'my first real passphrase' });
@@ -733,6 +834,22 @@ describe('POST /auth/sign-out and /auth/sign-out-everywhere', () => {
     expect(cleared?.expires?.getTime()).toBeLessThan(Date.now());
     expect((await sessionOf(actor.cookie)).user).toBeNull();
     expect((await sessionOf(other.cookie)).user?.id).toBe(actor.userId);
+  });
+
+  it("cannot end another person's session: the cookie decides, and tokens do not mix", async () => {
+    const actor = await createActor(t, { org });
+    const bystander = await createActor(t, { org });
+    const mixed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out',
+      cookies: { [SESSION_COOKIE]: actor.cookie },
+      headers: { [CSRF_HEADER]: bystander.csrfToken },
+    });
+    expectProblem(mixed, 403, 'csrf_failed');
+    const response = await request(t, actor, { method: 'POST', url: '/api/v1/auth/sign-out' });
+    expect(response.statusCode).toBe(204);
+    expect((await sessionOf(actor.cookie)).user).toBeNull();
+    expect((await sessionOf(bystander.cookie)).user?.id).toBe(bystander.userId);
   });
 
   it("ends every session of the person, this one included, and no one else's", async () => {

@@ -29,6 +29,8 @@ export interface MemberRow {
   function: string;
   role: MembershipRow['role'];
   status: MembershipRow['status'];
+  /** Null while the person has never been an active member (an open or withdrawn invitation). */
+  joinedAt: Date | null;
   since: Date;
 }
 
@@ -56,6 +58,7 @@ const memberColumns = {
   function: users.function,
   role: memberships.role,
   status: memberships.status,
+  joinedAt: memberships.joinedAt,
   since: memberships.createdAt,
 };
 

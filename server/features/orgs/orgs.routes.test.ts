@@ -55,7 +55,14 @@ async function addMembership(
   const actor = person ?? (await createActor(t));
   await t.database.db
     .insert(memberships)
-    .values({ orgId: org.id, userId: actor.userId, role, status });
+    // A deactivated member here is one who had joined; withdrawn invitations get tests of their own.
+    .values({
+      orgId: org.id,
+      userId: actor.userId,
+      role,
+      status,
+      joinedAt: status === 'invited' ? null : new Date(),
+    });
   return actor;
 }
 
@@ -229,6 +236,18 @@ describe('the logo', () => {
     });
     expect(remove.statusCode).toBe(403);
     expect((await organisationRow(orgA))?.logo).toBeNull();
+  });
+
+  it('lets neither another organisation nor a plain member remove or replace an existing logo', async () => {
+    expect((await uploadLogo(adminA, orgA, PNG, 'image/png')).statusCode).toBe(200);
+    const url = `/api/v1/orgs/${orgA.slug}/logo`;
+    expect((await request(t, adminB, { method: 'DELETE', url })).statusCode).toBe(404);
+    expect((await request(t, memberA, { method: 'DELETE', url })).statusCode).toBe(403);
+    expect((await uploadLogo(adminB, orgA, JPEG, 'image/jpeg')).statusCode).toBe(404);
+    expect((await uploadLogo(memberA, orgA, JPEG, 'image/jpeg')).statusCode).toBe(403);
+    const row = await organisationRow(orgA);
+    expect(row?.logoMediaType).toBe('image/png');
+    expect(row?.logo?.equals(PNG)).toBe(true);
   });
 
   it.each([
@@ -610,6 +629,25 @@ describe('POST /orgs/:orgSlug/members/:userId/deactivate and /reactivate', () =>
     expect(await membershipOf(orgB, adminB.userId)).toMatchObject({ status: 'active' });
   });
 
+  it("answers 404 for org B's members under org A's slug, and leaves their membership be", async () => {
+    const goneFromB = await addMembership(orgB, 'member', 'deactivated');
+    const reactivate = await act(adminA, orgA, goneFromB.userId, 'reactivate');
+    expect(reactivate.statusCode).toBe(404);
+    expect(reactivate.json()).toMatchObject({ code: 'not_found' });
+    expect(await membershipOf(orgB, goneFromB.userId)).toMatchObject({ status: 'deactivated' });
+
+    const activeInB = await addMembership(orgB, 'member', 'active');
+    const deactivate = await act(adminA, orgA, activeInB.userId, 'deactivate');
+    expect(deactivate.statusCode).toBe(404);
+    expect(await membershipOf(orgB, activeInB.userId)).toMatchObject({ status: 'active' });
+    const stillIn = await request(t, activeInB, {
+      method: 'GET',
+      url: `/api/v1/orgs/${orgB.slug}`,
+    });
+    expect(stillIn.statusCode).toBe(200);
+    expect(await membershipOf(orgA, activeInB.userId)).toBeNull();
+  });
+
   it('answers 400 naming userId for a malformed id', async () => {
     for (const what of ['deactivate', 'reactivate'] as const) {
       const response = await act(adminA, orgA, '..%2F..', what);
@@ -679,6 +717,72 @@ describe('POST /orgs/:orgSlug/members/:userId/deactivate and /reactivate', () =>
       .from(oneTimeTokens)
       .where(eq(oneTimeTokens.id, hashSecret(token)));
     expect(row?.usedAt).not.toBeNull();
+  });
+
+  it('withdrawing an invitation does not sign the person out of their other organisations', async () => {
+    const invited = await request(t, adminA, {
+      method: 'POST',
+      url: `/api/v1/orgs/${orgA.slug}/invitations`,
+      payload: { email: adminB.email, role: 'member' },
+    });
+    expect(invited.statusCode).toBe(201);
+    const withdrawn = await act(adminA, orgA, adminB.userId, 'deactivate');
+    expect(withdrawn.statusCode).toBe(200);
+    expect(member.parse(withdrawn.json())).toMatchObject({ status: 'deactivated' });
+    const stillIn = await request(t, adminB, { method: 'GET', url: `/api/v1/orgs/${orgB.slug}` });
+    expect(stillIn.statusCode).toBe(200);
+  });
+
+  it('never makes a withdrawn invitation a membership: reactivating it answers 409, inviting again works', async () => {
+    const email = 'nooit-geaccepteerd@velsen.nl';
+    const invite = () =>
+      request(t, adminA, {
+        method: 'POST',
+        url: `/api/v1/orgs/${orgA.slug}/invitations`,
+        payload: { email, role: 'admin' },
+      });
+    expect((await invite()).statusCode).toBe(201);
+    const userId =
+      (await t.database.db.select().from(users).where(eq(users.email, email)))[0]?.id ?? '';
+    expect((await act(adminA, orgA, userId, 'deactivate')).statusCode).toBe(200);
+
+    const reactivated = await act(adminA, orgA, userId, 'reactivate');
+    expect(reactivated.statusCode).toBe(409);
+    expect(await membershipOf(orgA, userId)).toMatchObject({
+      status: 'deactivated',
+      joinedAt: null,
+    });
+
+    const again = await invite();
+    expect(again.statusCode).toBe(200);
+    expect(member.parse(again.json())).toMatchObject({ status: 'invited', role: 'admin' });
+  });
+
+  it('records when a person joins, so a member who left can be reactivated', async () => {
+    const email = 'wel-geaccepteerd@velsen.nl';
+    await request(t, adminA, {
+      method: 'POST',
+      url: `/api/v1/orgs/${orgA.slug}/invitations`,
+      payload: { email, role: 'member' },
+    });
+    const [mail] = await mailsTo(t, email);
+    const accepted = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/invite/accept',
+      payload: {
+        token: tokenOf(linkIn(mail?.text ?? '')),
+        name: 'Joost',
+        password: 'een lang wachtwoord',
+      },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const userId =
+      (await t.database.db.select().from(users).where(eq(users.email, email)))[0]?.id ?? '';
+    expect((await membershipOf(orgA, userId))?.joinedAt).toBeInstanceOf(Date);
+    expect((await act(adminA, orgA, userId, 'deactivate')).statusCode).toBe(200);
+    const reactivated = await act(adminA, orgA, userId, 'reactivate');
+    expect(reactivated.statusCode).toBe(200);
+    expect(member.parse(reactivated.json())).toMatchObject({ status: 'active' });
   });
 
   it('answers 409 when reactivating someone who is still invited', async () => {

@@ -178,14 +178,16 @@ export async function inviteMember(
     if (existing?.status === 'active') {
       throw conflict(`${invitation.email} is already an active member of this organisation.`);
     }
-    if (existing?.status === 'deactivated') {
+    // A deactivated member who once joined is reactivated, not invited; a withdrawn invitation
+    // (never joined) may simply be sent again.
+    if (existing?.status === 'deactivated' && existing.joinedAt !== null) {
       throw conflict(
         `${invitation.email} was deactivated in this organisation; reactivate the membership instead of inviting again.`,
       );
     }
     const invite = { role: invitation.role, invitedBy: actor.auth.user.id };
     if (existing) {
-      await updateMembership(tx, actor.orgId, userId, invite);
+      await updateMembership(tx, actor.orgId, userId, { ...invite, status: 'invited' });
       await voidInviteLinks(tx, userId, actor.orgId);
       return { userId, created: false };
     }
@@ -224,15 +226,19 @@ async function lockMembershipsAsAdmin(tx: Tx, actor: OrgActor): Promise<Membersh
   return states;
 }
 
-/** Applies one membership change when the person is a member and an active admin remains. */
+/**
+ * Applies one membership change when the person is a member and an active admin remains;
+ * returns the membership as it was before.
+ */
 async function changeMembership(
   tx: Tx,
   actor: OrgActor,
   change: MembershipChange,
   apply: () => Promise<void>,
-): Promise<void> {
+): Promise<MembershipState> {
   const states = await lockMembershipsAsAdmin(tx, actor);
-  if (!states.some((m) => m.userId === change.userId)) throw notFound('This member');
+  const before = states.find((m) => m.userId === change.userId);
+  if (!before) throw notFound('This member');
   if (wouldLeaveNoActiveAdmin(states, change)) {
     throw conflict(
       'The organisation would be left without an active admin; make someone else admin first.',
@@ -240,6 +246,7 @@ async function changeMembership(
     );
   }
   await apply();
+  return before;
 }
 
 /** Gives a member another role (admins only); 409 last_admin when it demotes the last admin. */
@@ -259,8 +266,8 @@ export async function changeMemberRole(
 }
 
 /**
- * Deactivates a membership (admins only) and signs the person out everywhere at once; an open
- * invitation to this organisation stops working too.
+ * Deactivates a membership (admins only) and, when it was active, signs the person out everywhere
+ * at once; an open invitation to this organisation stops working too.
  */
 export async function deactivateMember(
   ctx: AppContext,
@@ -268,13 +275,15 @@ export async function deactivateMember(
   userId: string,
 ): Promise<Member> {
   assertMayManageMembers(actor);
-  await inTransaction(ctx.database.db, (tx) =>
+  const before = await inTransaction(ctx.database.db, (tx) =>
     changeMembership(tx, actor, { kind: 'deactivate', userId }, async () => {
       await updateMembership(tx, actor.orgId, userId, { status: 'deactivated' });
       await voidInviteLinks(tx, userId, actor.orgId);
     }),
   );
-  await endAllSessions(ctx.database.db, userId);
+  // Only an active membership gave access here. Withdrawing an invitation must not sign the
+  // person out of the organisations they do belong to, or any admin could do that to anyone.
+  if (before.status === 'active') await endAllSessions(ctx.database.db, userId);
   return loadMember(ctx, actor.orgId, userId);
 }
 
@@ -290,7 +299,9 @@ export async function reactivateMember(
   assertMayManageMembers(actor);
   await inTransaction(ctx.database.db, async (tx) => {
     const existing = await findMember(tx, actor.orgId, userId);
-    if (existing?.status === 'invited') {
+    // Only someone who once joined can be let back in; reactivating a withdrawn invitation
+    // would make a person a member without their consent.
+    if (existing?.status === 'invited' || existing?.joinedAt === null) {
       throw conflict(
         'This person has not accepted the invitation yet; send the invitation again instead.',
       );

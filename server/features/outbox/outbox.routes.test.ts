@@ -116,6 +116,13 @@ describe('GET /orgs/:orgSlug/outbox/:messageId', () => {
     }
   });
 
+  it('answers 403 to a facilitator, with a problem', async () => {
+    const id = await messageIdTo(facilitatorA.email);
+    const response = await request(t, facilitatorA, { method: 'GET', url: url(id) });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ code: 'forbidden' });
+  });
+
   it('answers 400 naming messageId for an id that could leave the folder', async () => {
     for (const id of ['..%2F..%2Fetc%2Fpasswd', 'a.json', '%00']) {
       const response = await request(t, adminA, { method: 'GET', url: url(id) });
@@ -137,5 +144,45 @@ describe('GET /orgs/:orgSlug/outbox/:messageId', () => {
       text: 'Hallo A',
       createdAt: expect.any(String) as string,
     });
+  });
+});
+
+describe('mail to someone who also belongs to another organisation', () => {
+  it('stays hidden, so inviting a person cannot hand their reset link to this admin', async () => {
+    const orgC = await createOrg(t, 'Heemskerk');
+    const adminC = await createActor(t, { org: orgC, role: 'admin' });
+    const victim = await createActor(t, { org: orgB, role: 'admin', password: 'a long password' });
+    const invited = await request(t, adminC, {
+      method: 'POST',
+      url: `/api/v1/orgs/${orgC.slug}/invitations`,
+      payload: { email: victim.email, role: 'member' },
+    });
+    expect(invited.statusCode).toBe(201);
+    const reset = await request(t, null, {
+      method: 'POST',
+      url: '/api/v1/auth/password-reset',
+      payload: { email: victim.email },
+    });
+    expect(reset.statusCode).toBe(202);
+    const toVictim = (await t.mailer.listOutbox()).filter((m) => m.to === victim.email);
+    expect(toVictim).toHaveLength(2);
+
+    for (const [admin, org] of [
+      [adminC, orgC],
+      [adminB, orgB],
+    ] as const) {
+      const list = await request(t, admin, {
+        method: 'GET',
+        url: `/api/v1/orgs/${org.slug}/outbox`,
+      });
+      expect(outboxList.parse(list.json()).messages.map((m) => m.to)).not.toContain(victim.email);
+      for (const message of toVictim) {
+        const one = await request(t, admin, {
+          method: 'GET',
+          url: `/api/v1/orgs/${org.slug}/outbox/${message.id}`,
+        });
+        expect(one.statusCode).toBe(404);
+      }
+    }
   });
 });

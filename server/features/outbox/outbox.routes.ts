@@ -19,7 +19,7 @@ export function registerOutboxRoutes(app: App, ctx: AppContext): void {
           tags,
           summary: "Mail kept for this organisation's members (admin)",
           description:
-            'Without SMTP, mail is stored instead of sent; this lists the messages addressed to people with a membership here, newest first.',
+            'Without SMTP, mail is stored instead of sent; this lists the messages addressed to people with a membership here and in no other organisation, newest first.',
           params: orgParams,
           response: { 200: outboxList },
         },

@@ -7,7 +7,8 @@ import { canReadOutbox } from './outbox.policy.ts';
 import { presentOutboxList, presentOutboxMessage } from './outbox.presenter.ts';
 import { listMemberAddresses } from './outbox.repo.ts';
 
-// Every organisation's mail lands in one folder; an admin must see their own members' only.
+// Every organisation's mail lands in one folder; an admin sees only mail to people who belong to
+// their organisation and to no other (see listMemberAddresses for why).
 async function listOwnMessages(ctx: AppContext, actor: OrgActor): Promise<OutboxMessage[]> {
   if (!canReadOutbox(actor.role)) {
     throw forbidden('Only an admin of this organisation may read its outbox.');
@@ -18,7 +19,7 @@ async function listOwnMessages(ctx: AppContext, actor: OrgActor): Promise<Outbox
   return messages.filter((message) => addresses.has(message.to.toLowerCase()));
 }
 
-/** The stored messages to members of the organisation, newest first (admins only). */
+/** Messages to people who belong to this organisation only, newest first (admins only). */
 export async function listOutbox(ctx: AppContext, actor: OrgActor): Promise<OutboxList> {
   const messages = await listOwnMessages(ctx, actor);
   return presentOutboxList(ctx.mailer.usesOutbox, messages);

@@ -231,6 +231,9 @@ describe('GET, PATCH and DELETE /orgs/:orgSlug/places/:placeId', () => {
     expect(badName.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'name' })] });
     const badDelete = await request(t, facilitatorA, { method: 'DELETE', url: url(orgA, '1') });
     expect(badDelete.statusCode).toBe(400);
+    expect(badDelete.json()).toMatchObject({
+      errors: [expect.objectContaining({ field: 'placeId' })],
+    });
     expect(await placeRows(orgA)).toMatchObject([
       { name: 'IJmuiden', description: 'Havenstad aan zee.' },
     ]);
@@ -394,6 +397,41 @@ describe('regions', () => {
       errors: [expect.objectContaining({ field: 'regionId' })],
     });
     expect(await regionRows(orgA)).toEqual([]);
+  });
+
+  it('answers 400 naming the field when changing or deleting, and changes nothing', async () => {
+    const ijmond = await addRegion(orgA, facilitatorA, {
+      name: 'IJmond',
+      description: 'Aan het Noordzeekanaal.',
+      placeIds: [velsen.id],
+    });
+    const patch = (payload: object) =>
+      request(t, facilitatorA, { method: 'PATCH', url: oneUrl(orgA, ijmond.id), payload });
+    for (const [payload, field] of [
+      [{ name: '   ', description: 'Nieuw' }, 'name'],
+      [{ description: 'x'.repeat(2001) }, 'description'],
+      [{ placeIds: [beverwijk.id, 'geen-id'] }, 'placeIds.1'],
+      [{ placeIds: 'IJmuiden' }, 'placeIds'],
+    ] as const) {
+      const response = await patch(payload);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ errors: [expect.objectContaining({ field })] });
+    }
+    const badDelete = await request(t, facilitatorA, {
+      method: 'DELETE',
+      url: oneUrl(orgA, 'geen-id'),
+    });
+    expect(badDelete.statusCode).toBe(400);
+    expect(badDelete.json()).toMatchObject({
+      errors: [expect.objectContaining({ field: 'regionId' })],
+    });
+    const unchanged = await request(t, memberA, { method: 'GET', url: oneUrl(orgA, ijmond.id) });
+    expect(region.parse(unchanged.json())).toMatchObject({
+      name: 'IJmond',
+      description: 'Aan het Noordzeekanaal.',
+      places: [{ id: velsen.id }],
+    });
+    expect(await regionRows(orgA)).toHaveLength(1);
   });
 
   it('creates, lists, shows, changes and deletes a region in the documented shape', async () => {
