@@ -103,6 +103,18 @@ export function requireOrgRole(
 }
 
 /**
+ * An onRequest hook for routes that need a signed-in person: a stranger gets the 401 before the
+ * body is read or validated, so a bad body never answers 400 to someone who is not signed in.
+ */
+export function guardSignedIn(
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  done: HookHandlerDoneFunction,
+): void {
+  done(request.auth ? undefined : unauthenticated());
+}
+
+/**
  * Runs before the body is read: strangers get their 401 or 404 without uploading anything, and
  * someone who is not an active member cannot tell a bad request from a missing organisation.
  */

@@ -268,3 +268,18 @@ describe('DELETE /me', () => {
     expect((await me(admin, 'DELETE', { confirmEmail: admin.email })).statusCode).toBe(204);
   });
 });
+
+describe('a signed-out request with a bad body', () => {
+  it('answers 401, not 400: who is asking is checked before what they send', async () => {
+    const attempts = [
+      { method: 'PATCH' as const, url: '/api/v1/me', payload: { name: '' } },
+      { method: 'DELETE' as const, url: '/api/v1/me', payload: {} },
+      { method: 'PUT' as const, url: '/api/v1/me/password', payload: { newPassword: 'kort' } },
+    ];
+    for (const attempt of attempts) {
+      const response = await t.app.inject(attempt);
+      expect(response.statusCode, `${attempt.method} ${attempt.url}`).toBe(401);
+      expect(response.json<{ code: string }>().code).toBe('unauthenticated');
+    }
+  });
+});

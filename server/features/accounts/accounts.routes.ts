@@ -6,7 +6,7 @@ import {
   profile,
   updateProfileRequest,
 } from '../../../common/account.ts';
-import { clearSessionCookie, requireAuth } from '../../http/auth.ts';
+import { clearSessionCookie, guardSignedIn, requireAuth } from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { presentExport, presentProfile } from './accounts.presenter.ts';
 import { deleteMyAccount, exportMyData, updateMyProfile } from './accounts.service.ts';
@@ -19,13 +19,17 @@ export const EXPORT_FILE_NAME = 'stadshart-mijn-gegevens.json';
 export function registerAccountRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/me',
-    { schema: { tags, summary: 'Your profile', response: { 200: profile } } },
+    {
+      onRequest: guardSignedIn,
+      schema: { tags, summary: 'Your profile', response: { 200: profile } },
+    },
     (request) => presentProfile(requireAuth(request).user),
   );
 
   app.patch(
     '/me',
     {
+      onRequest: guardSignedIn,
       schema: {
         tags,
         summary: 'Change your name, function, municipality or language',
@@ -42,6 +46,7 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/me/export',
     {
+      onRequest: guardSignedIn,
       schema: {
         tags,
         summary: 'Download everything Stadshart holds about you, as JSON',
@@ -61,6 +66,7 @@ export function registerAccountRoutes(app: App, ctx: AppContext): void {
   app.delete(
     '/me',
     {
+      onRequest: guardSignedIn,
       schema: {
         tags,
         summary: 'Delete your account, memberships and sessions',

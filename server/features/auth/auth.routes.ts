@@ -12,7 +12,12 @@ import {
   sessionResponse,
   signInRequest,
 } from '../../../common/auth.ts';
-import { clearSessionCookie, requireAuth, setSessionCookie } from '../../http/auth.ts';
+import {
+  clearSessionCookie,
+  guardSignedIn,
+  requireAuth,
+  setSessionCookie,
+} from '../../http/auth.ts';
 import type { App, AppContext } from '../../http/context.ts';
 import { createAttemptLimiter } from './auth.limits.ts';
 import { presentAccepted, presentSession } from './auth.presenter.ts';
@@ -154,6 +159,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/verify-email/resend',
     {
+      onRequest: guardSignedIn,
       schema: {
         tags,
         summary: 'Mail the signed-in person a new verification link',
@@ -205,6 +211,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.put(
     '/me/password',
     {
+      onRequest: guardSignedIn,
       schema: {
         tags,
         summary: 'Change (or first set) your password; ends your other sessions',
@@ -223,6 +230,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/sign-out',
     {
+      onRequest: guardSignedIn,
       schema: {
         tags,
         summary: 'End this session',
@@ -240,6 +248,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/sign-out-everywhere',
     {
+      onRequest: guardSignedIn,
       schema: {
         tags,
         summary: 'End every session of the signed-in person, this one included',
