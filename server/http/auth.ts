@@ -15,13 +15,16 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Installs the session lookup and the CSRF guard on every request. */
+/** Installs the session lookup and the CSRF guard on every API request. */
 export function registerAuth(app: App, ctx: AppContext): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
+    // Only the API acts for a person. A page load fetches a dozen files (HTML, scripts, styles,
+    // fonts); looking up the session for each would cost two queries apiece for nothing.
+    if (!request.url.startsWith('/api/')) return;
     const secret = request.cookies[SESSION_COOKIE];
     request.auth = secret ? await resolveSession(ctx.database.db, ctx.config, secret) : null;
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    if (SAFE_METHODS.has(request.method)) return;
     // Browsers always send Origin on cross-site POSTs; a foreign one is refused outright.
     const origin = request.headers.origin;
     if (origin !== undefined && origin !== ctx.config.publicOrigin) {
