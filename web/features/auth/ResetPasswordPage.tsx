@@ -3,43 +3,25 @@ import { Alert, Button, Heading1, Paragraph } from '@utrecht/component-library-r
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
-import {
-  acceptedResponse,
-  passwordResetConfirm,
-  passwordResetRequest,
-  sessionResponse,
-} from '../../../common/auth.ts';
+import { passwordResetConfirm, sessionResponse } from '../../../common/auth.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
-import { TextField } from '../../components/Fields.tsx';
 import { useApiForm } from '../../components/useApiForm.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSession } from '../../session/SessionProvider.tsx';
 import { PASSWORD_RESET_NOTICE } from './authNotices.ts';
+import { EmailLinkForm } from './EmailLinkForm.tsx';
 import { NewPasswordField } from './NewPasswordField.tsx';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { useFragmentToken } from './useFragmentToken.ts';
 
 function RequestResetForm({ isLinkDead }: { isLinkDead: boolean }) {
   const { t } = useTranslation('auth');
   usePageTitle(t('reset.title'));
-  const { errors, isSubmitting, submit } = useApiForm();
-  const [email, setEmail] = useState('');
-  const [sentTo, setSentTo] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The new-password form the person was using is gone; start them at the explanation.
   useEffect(() => {
     if (isLinkDead) headingRef.current?.focus();
   }, [isLinkDead]);
-
-  async function requestReset(event: FormEvent) {
-    event.preventDefault();
-    setSentTo(null);
-    const answer = await submit(passwordResetRequest, { email }, (body) =>
-      api('POST', '/auth/password-reset', { body, schema: acceptedResponse }),
-    );
-    if (answer) setSentTo(email.trim());
-  }
 
   return (
     <>
@@ -52,25 +34,11 @@ function RequestResetForm({ isLinkDead }: { isLinkDead: boolean }) {
         </Alert>
       )}
       <Paragraph>{t('reset.intro')}</Paragraph>
-      <form className="stadshart-form" noValidate onSubmit={(event) => void requestReset(event)}>
-        <ErrorSummary errors={errors} fieldLabels={{ email: t('signIn.email') }} />
-        <TextField
-          name="email"
-          label={t('signIn.email')}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={setEmail}
-          error={errors.fields.email}
-          required
-        />
-        <Paragraph>
-          <Button type="submit" appearance="primary-action-button" busy={isSubmitting}>
-            {t('reset.submit')}
-          </Button>
-        </Paragraph>
-      </form>
-      <StatusMessage message={sentTo === null ? null : t('reset.sent', { email: sentTo })} />
+      <EmailLinkForm
+        endpoint="/auth/password-reset"
+        submitLabel={t('reset.submit')}
+        sentMessage={(email) => t('reset.sent', { email })}
+      />
       <Paragraph>
         <RouterLink to="/sign-in" className="utrecht-link">
           {t('reset.backToSignIn')}

@@ -3,12 +3,7 @@ import { Alert, Button, Heading1, Heading2, Paragraph } from '@utrecht/component
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
-import {
-  acceptedResponse,
-  magicLinkRequest,
-  sessionResponse,
-  signInRequest,
-} from '../../../common/auth.ts';
+import { sessionResponse, signInRequest } from '../../../common/auth.ts';
 import { api } from '../../api/client.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Fields.tsx';
@@ -16,8 +11,8 @@ import { useApiForm } from '../../components/useApiForm.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSession } from '../../session/SessionProvider.tsx';
 import { SIGNED_OUT_EVERYWHERE_NOTICE, useSessionEndedNotice } from './authNotices.ts';
+import { EmailLinkForm } from './EmailLinkForm.tsx';
 import { safeNextPath } from './safeNextPath.ts';
-import { StatusMessage } from '../../components/StatusMessage.tsx';
 
 function PasswordSignInForm() {
   const { t } = useTranslation('auth');
@@ -83,50 +78,17 @@ function PasswordSignInForm() {
 
 function SignInLinkForm() {
   const { t } = useTranslation('auth');
-  const { errors, isSubmitting, submit } = useApiForm();
-  const [email, setEmail] = useState('');
-  const [sentTo, setSentTo] = useState<string | null>(null);
-
-  async function requestLink(event: FormEvent) {
-    event.preventDefault();
-    setSentTo(null);
-    const answer = await submit(magicLinkRequest, { email }, (body) =>
-      api('POST', '/auth/magic-link', { body, schema: acceptedResponse }),
-    );
-    if (answer) setSentTo(email.trim());
-  }
-
-  // This form's field is called linkEmail on the page (the password form above has "email"),
-  // while the API calls it email; rename so the summary links to the right input.
-  const { email: emailError, ...otherFields } = errors.fields;
-  const pageErrors = {
-    general: errors.general,
-    fields: emailError ? { ...otherFields, linkEmail: emailError } : otherFields,
-  };
-
   return (
     <section aria-labelledby="sign-in-link">
       <Heading2 id="sign-in-link">{t('signIn.link.heading')}</Heading2>
       <Paragraph>{t('signIn.link.intro')}</Paragraph>
-      <form className="stadshart-form" noValidate onSubmit={(event) => void requestLink(event)}>
-        <ErrorSummary errors={pageErrors} fieldLabels={{ linkEmail: t('signIn.email') }} />
-        <TextField
-          name="linkEmail"
-          label={t('signIn.email')}
-          type="email"
-          autoComplete="username"
-          value={email}
-          onChange={setEmail}
-          error={pageErrors.fields.linkEmail}
-          required
-        />
-        <Paragraph>
-          <Button type="submit" appearance="secondary-action-button" busy={isSubmitting}>
-            {t('signIn.link.submit')}
-          </Button>
-        </Paragraph>
-      </form>
-      <StatusMessage message={sentTo === null ? null : t('signIn.link.sent', { email: sentTo })} />
+      <EmailLinkForm
+        endpoint="/auth/magic-link"
+        fieldName="linkEmail"
+        submitLabel={t('signIn.link.submit')}
+        sentMessage={(email) => t('signIn.link.sent', { email })}
+        appearance="secondary-action-button"
+      />
     </section>
   );
 }
