@@ -26,6 +26,10 @@ export const problemCodes = [
   'payload_too_large',
   'unsupported_media_type',
   'import_failed',
+  'lab_full',
+  'lab_closed',
+  'participant_removed',
+  'join_code_unknown',
   'internal',
 ] as const;
 export const problemCode = z.enum(problemCodes);

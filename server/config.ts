@@ -1,6 +1,7 @@
 // Configuration comes from environment variables only; this module is where they are read and checked.
 import path from 'node:path';
 import { z } from 'zod';
+import { collabDefaults } from '../common/collab.ts';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -31,6 +32,16 @@ export const configSchema = z.object({
   SECURITY_CONTACT: z.string().min(3).optional(),
   TRUST_PROXY: booleanFlag.default(false),
   SEED_DEMO: booleanFlag.default(true),
+  // Realtime limits (docs/COLLAB_SPEC.md, "Limits"); defaults live in common/collab.ts.
+  COLLAB_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(collabDefaults.debounceMs),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(collabDefaults.maxMessageBytes),
+  NOTE_MAX_LENGTH: z.coerce.number().int().min(1).max(10_000).default(collabDefaults.noteMaxLength),
+  NOTES_PER_MINUTE: z.coerce.number().int().min(1).default(collabDefaults.notesPerMinute),
+  LAB_MAX_PARTICIPANTS: z.coerce.number().int().min(1).default(collabDefaults.labMaxParticipants),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

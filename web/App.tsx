@@ -11,6 +11,14 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 import { VerifyEmailPage } from './features/auth/VerifyEmailPage.tsx';
 import { WelcomePage } from './features/auth/WelcomePage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
+import { JoinPage } from './features/labs/JoinPage.tsx';
+import { LabFormPage } from './features/labs/LabFormPage.tsx';
+import { LabPage } from './features/labs/LabPage.tsx';
+import { LabsPage } from './features/labs/LabsPage.tsx';
+import { TemplateFormPage } from './features/labs/TemplateFormPage.tsx';
+import { TemplatesPage } from './features/labs/TemplatesPage.tsx';
+import { LivePage } from './features/live/LivePage.tsx';
+import { PresenterPage } from './features/live/PresenterPage.tsx';
 import { MembersPage } from './features/orgs/MembersPage.tsx';
 import { OrgProvider } from './features/orgs/OrgContext.tsx';
 import { OrgHomePage } from './features/orgs/OrgHomePage.tsx';
@@ -45,6 +53,8 @@ export function App() {
     <SessionProvider>
       <BrowserRouter>
         <Routes>
+          {/* The presenter view fills the big screen: no site header or navigation. */}
+          <Route path="lab/:labId/presenter" element={<PresenterPage />} />
           <Route element={<OrgAwareLayout />}>
             <Route index element={<HomePage />} />
             <Route path="sign-in" element={<SignInPage />} />
@@ -54,6 +64,9 @@ export function App() {
             <Route path="welcome" element={<WelcomePage />} />
             <Route path="account" element={signedIn(<AccountPage />)} />
             <Route path="api-reference" element={<ApiReferencePage />} />
+            <Route path="join" element={<JoinPage />} />
+            <Route path="join/:code" element={<JoinPage />} />
+            <Route path="lab/:labId" element={<LivePage />} />
             <Route path="o/:orgSlug">
               <Route index element={signedIn(<OrgHomePage />)} />
               <Route path="members" element={signedIn(<MembersPage />)} />
@@ -69,6 +82,13 @@ export function App() {
               <Route path="regions/new" element={signedIn(<RegionFormPage />)} />
               <Route path="regions/:regionId" element={signedIn(<RegionPage />)} />
               <Route path="regions/:regionId/edit" element={signedIn(<RegionFormPage />)} />
+              <Route path="labs" element={signedIn(<LabsPage />)} />
+              <Route path="labs/new" element={signedIn(<LabFormPage />)} />
+              <Route path="labs/:labId" element={signedIn(<LabPage />)} />
+              <Route path="labs/:labId/edit" element={signedIn(<LabFormPage />)} />
+              <Route path="canvas-templates" element={signedIn(<TemplatesPage />)} />
+              <Route path="canvas-templates/new" element={signedIn(<TemplateFormPage />)} />
+              <Route path="canvas-templates/:templateId" element={signedIn(<TemplateFormPage />)} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

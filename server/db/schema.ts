@@ -1,8 +1,11 @@
 // The database schema (drizzle). Migrations in ./migrations are generated from this file.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   customType,
   index,
+  integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -165,4 +168,211 @@ export const regionPlaces = pgTable(
     primaryKey({ columns: [t.regionId, t.placeId] }),
     index('region_places_place_idx').on(t.placeId),
   ],
+);
+
+// Canvas templates of an organisation. Rows with a builtin_key were created from a template the
+// platform ships (the default "Canvas Nieuwe Binnensteden", the blank one); admins may still edit them.
+export const canvasTemplates = pgTable(
+  'canvas_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    builtinKey: text('builtin_key'),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    sections: jsonb('sections').notNull(),
+    isDefault: boolean('is_default').notNull().default(false),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('canvas_templates_org_builtin_key').on(t.orgId, t.builtinKey)],
+);
+
+export const labs = pgTable(
+  'labs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    question: text('question').notNull().default(''),
+    kind: text('kind', { enum: ['local', 'regional', 'thematic'] }).notNull(),
+    status: text('status', { enum: ['draft', 'open', 'live', 'closed'] })
+      .notNull()
+      .default('draft'),
+    regionId: uuid('region_id').references(() => regions.id, { onDelete: 'set null' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }),
+    venue: text('venue').notNull().default(''),
+    anonymous: boolean('anonymous').notNull().default(false),
+    // Set while the lab is open or live; unique among those, so a code names one lab at a time.
+    joinCode: text('join_code'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('labs_join_code_key').on(t.joinCode), index('labs_org_idx').on(t.orgId)],
+);
+
+export const labPlaces = pgTable(
+  'lab_places',
+  {
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    placeId: uuid('place_id')
+      .notNull()
+      .references(() => places.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.labId, t.placeId] })],
+);
+
+export const labFacilitators = pgTable(
+  'lab_facilitators',
+  {
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.labId, t.userId] })],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    // Validated by the kind's schema in common/activities/ before it is written.
+    config: jsonb('config').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('activities_lab_idx').on(t.labId, t.position)],
+);
+
+// Everyone in a lab: members (user_id set) and guests (guest_secret_hash set, no account).
+export const labParticipants = pgTable(
+  'lab_participants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: ['member', 'guest'] }).notNull(),
+    role: text('role', { enum: ['facilitator', 'participant'] })
+      .notNull()
+      .default('participant'),
+    displayName: text('display_name').notNull(),
+    // SHA-256 of the guest's lab-scoped secret; null for members.
+    guestSecretHash: text('guest_secret_hash').unique(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+    removedAt: timestamp('removed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('lab_participants_lab_idx').on(t.labId),
+    uniqueIndex('lab_participants_lab_user_key').on(t.labId, t.userId),
+  ],
+);
+
+// Short-lived tokens for the realtime connection; only their SHA-256 is stored.
+export const collabTokens = pgTable(
+  'collab_tokens',
+  {
+    id: text('id').primaryKey(),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => labParticipants.id, { onDelete: 'cascade' }),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('collab_tokens_participant_idx').on(t.participantId)],
+);
+
+// The stored Yjs state of each document; writers merge into it, never overwrite it.
+export const collabDocuments = pgTable('collab_documents', {
+  name: text('name').primaryKey(),
+  labId: uuid('lab_id')
+    .notNull()
+    .references(() => labs.id, { onDelete: 'cascade' }),
+  state: bytea('state').notNull(),
+  updatedAt: updatedAt(),
+});
+
+// Projections: what the documents hold, as rows for reports, search and analysis.
+export const labNotes = pgTable(
+  'lab_notes',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    noteId: text('note_id').notNull(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    sectionKey: text('section_key').notNull(),
+    clusterName: text('cluster_name'),
+    text: text('text').notNull(),
+    colour: text('colour').notNull(),
+    authorParticipantId: uuid('author_participant_id').references(() => labParticipants.id, {
+      onDelete: 'set null',
+    }),
+    authorName: text('author_name').notNull(),
+    position: integer('position').notNull(),
+    dots: integer('dots').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.noteId] }),
+    index('lab_notes_lab_idx').on(t.labId),
+  ],
+);
+
+export const labVotes = pgTable(
+  'lab_votes',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => labParticipants.id, { onDelete: 'cascade' }),
+    noteId: text('note_id').notNull(),
+    dots: integer('dots').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.participantId, t.noteId] })],
+);
+
+export const labPollAnswers = pgTable(
+  'lab_poll_answers',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => labParticipants.id, { onDelete: 'cascade' }),
+    choices: text('choices').array(),
+    value: integer('value'),
+    text: text('text'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.participantId] })],
 );

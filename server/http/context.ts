@@ -11,10 +11,20 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
+/** What the HTTP side may ask of the realtime side (server/collab/); absent in HTTP-only tests. */
+export interface CollabControl {
+  /** Closes every live connection of this participant with close code 4410 (removed). */
+  disconnectParticipant(labId: string, participantId: string): void;
+  /** Closes every live connection of the lab so clients reconnect with the lab's new access. */
+  reconnectLab(labId: string): void;
+}
+
 export interface AppContext {
   config: Config;
   database: Database;
   mailer: Mailer;
+  /** Set once the collaboration server is attached (server/collab/collab.server.ts). */
+  collab?: CollabControl;
 }
 
 /** The Fastify instance every feature registers its routes on, typed by the zod schemas. */

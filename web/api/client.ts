@@ -38,6 +38,8 @@ interface RequestOptions<S extends z.ZodType> {
   /** Sends bytes as they are (an uploaded file) instead of JSON. */
   raw?: { data: Blob | string; contentType: string };
   schema?: S;
+  /** Extra headers, e.g. a guest's `Authorization: Guest <secret>` for lab-scoped calls. */
+  headers?: Record<string, string>;
 }
 
 /** Calls the API; resolves with the parsed answer, or rejects with ApiError or NetworkError. */
@@ -46,7 +48,7 @@ export async function api<S extends z.ZodType>(
   path: string,
   options: RequestOptions<S> = {},
 ): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let body: BodyInit | undefined;
   if (options.raw) {

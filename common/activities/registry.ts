@@ -1,0 +1,13 @@
+// Every activity kind the platform knows. Adding a kind: one file here, one folder in
+// server/activities/ and one in web/activities/, and one line in each registry (ADR 0002).
+import { z } from 'zod';
+import { canvasConfig } from './canvas.ts';
+import { pollConfig } from './poll.ts';
+
+export const activityKinds = ['canvas', 'poll'] as const;
+export const activityKind = z.enum(activityKinds);
+export type ActivityKind = z.infer<typeof activityKind>;
+
+/** An activity's settings; `kind` inside the config must match the activity's kind. */
+export const activityConfig = z.discriminatedUnion('kind', [canvasConfig, pollConfig]);
+export type ActivityConfig = z.infer<typeof activityConfig>;
