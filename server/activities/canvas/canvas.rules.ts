@@ -1,0 +1,228 @@
+// Who may write what in a canvas document (docs/COLLAB_SPEC.md, rules W1–W14). Pure: it reads the
+// document before the update and the update's changes, and never touches the database.
+import type * as Y from 'yjs';
+import {
+  canvasRoots,
+  clusterValue,
+  dotValue,
+  noteValue,
+  parseDotKey,
+  type CanvasConfig,
+  type NoteValue,
+} from '../../../common/activities/canvas.ts';
+import { countDotsOf } from '../../../common/activities/canvas.doc.ts';
+import type { MapChange, WriteContext, WriteVerdict } from '../registry.types.ts';
+
+const ACCEPTED: WriteVerdict = { ok: true };
+
+function refuse(reason: string): WriteVerdict {
+  return { ok: false, reason };
+}
+
+/** A root map as plain entries, with the update's changes applied in order. */
+function applyChanges(
+  doc: Y.Doc,
+  root: string,
+  changes: readonly MapChange[],
+): Map<string, unknown> {
+  const entries = new Map<string, unknown>(doc.getMap<unknown>(root).entries());
+  for (const change of changes) {
+    if (change.root !== root) continue;
+    if (change.op === 'set') entries.set(change.key, change.value);
+    else entries.delete(change.key);
+  }
+  return entries;
+}
+
+/** True when the raw value holds no keys beyond what its schema kept (zod strips unknown keys). */
+function hasOnlyKnownKeys(raw: unknown, parsed: object): boolean {
+  return (
+    typeof raw === 'object' &&
+    raw !== null &&
+    Object.keys(raw).every((k) => Object.hasOwn(parsed, k))
+  );
+}
+
+/** A stored note, or null when the stored value is not a note. */
+function readStoredNote(previous: unknown): NoteValue | null {
+  const parsed = noteValue.safeParse(previous);
+  return parsed.success ? parsed.data : null;
+}
+
+/** W3: a note is well-formed for this canvas (facilitators included). */
+function checkNoteShape(
+  key: string,
+  value: unknown,
+  config: CanvasConfig,
+  ctx: WriteContext,
+): { ok: true; note: NoteValue } | { ok: false; reason: string } {
+  const parsed = noteValue.safeParse(value);
+  if (!parsed.success) return { ok: false, reason: `note ${key} is not a note` };
+  const note = parsed.data;
+  if (!hasOnlyKnownKeys(value, note))
+    return { ok: false, reason: `note ${key} has unknown fields` };
+  if (note.id !== key) return { ok: false, reason: `note ${key} carries another id` };
+  if (!config.sections.some((s) => s.key === note.section)) {
+    return { ok: false, reason: `note ${key} is in an unknown section` };
+  }
+  if (note.text.trim() === '') return { ok: false, reason: `note ${key} is empty` };
+  if (note.text.length > ctx.limits.noteMaxLength) {
+    return { ok: false, reason: `note ${key} is longer than ${ctx.limits.noteMaxLength}` };
+  }
+  return { ok: true, note };
+}
+
+/** W7–W9: what a participant may do to notes. */
+function checkParticipantNote(
+  change: MapChange,
+  ctx: WriteContext,
+  dotsAfter: Map<string, unknown>,
+): WriteVerdict {
+  const { participantId } = ctx;
+  const dotsBefore = ctx.doc.getMap<unknown>(canvasRoots.dots);
+  if (change.previous === undefined) {
+    // Deleting what is not there changes nothing.
+    if (change.op === 'delete') return ACCEPTED;
+    const note = change.value as NoteValue;
+    const expectedName = ctx.anonymous ? '' : ctx.displayName;
+    if (note.authorId !== participantId) return refuse(`note ${change.key} names another author`);
+    if (note.authorName !== expectedName) {
+      return refuse(`note ${change.key} carries the wrong author name`);
+    }
+    if (note.clusterId !== null) return refuse(`note ${change.key}: only facilitators cluster`);
+    // Dots left behind on a deleted note must not come back to life with a note of the same id.
+    for (const key of dotsBefore.keys()) {
+      if (parseDotKey(key)?.noteId === change.key && dotsAfter.has(key)) {
+        return refuse(`note ${change.key} would revive old dots`);
+      }
+    }
+    return ACCEPTED;
+  }
+  const previous = readStoredNote(change.previous);
+  if (previous?.authorId !== participantId) {
+    return refuse(`note ${change.key} belongs to someone else`);
+  }
+  if (change.op === 'delete') return ACCEPTED;
+  const note = change.value as NoteValue;
+  if (note.authorId !== previous.authorId) return refuse(`note ${change.key}: author is fixed`);
+  if (note.authorName !== previous.authorName) {
+    return refuse(`note ${change.key}: author name is fixed`);
+  }
+  // W9: leaving the section leaves the cluster too (a cluster lives in one section).
+  const isLeavingCluster = note.clusterId === null && note.section !== previous.section;
+  if (note.clusterId !== previous.clusterId && !isLeavingCluster) {
+    return refuse(`note ${change.key}: only facilitators cluster`);
+  }
+  return ACCEPTED;
+}
+
+/** The section of each note that exists once the update is applied. */
+function sectionsAfter(notesAfter: Map<string, unknown>): Map<string, string> {
+  const sections = new Map<string, string>();
+  for (const [key, value] of notesAfter) {
+    const parsed = noteValue.safeParse(value);
+    if (parsed.success) sections.set(key, parsed.data.section);
+  }
+  return sections;
+}
+
+/** W10, W11, W13: what a participant may do to dots, judged with the note map after the update. */
+function checkParticipantDot(
+  change: MapChange,
+  ctx: WriteContext,
+  notesAfter: Map<string, string>,
+): WriteVerdict {
+  const parsed = parseDotKey(change.key);
+  if (!parsed) return refuse(`dot key ${change.key} is malformed`);
+  // W13: cleaning up the dots of a note that is gone is always allowed (deleteNote does it).
+  if (change.op === 'delete' && !notesAfter.has(parsed.noteId)) return ACCEPTED;
+  if (parsed.participantId !== ctx.participantId) return refuse('dots of someone else');
+  const vote = ctx.state.vote;
+  if (!vote?.open) return refuse('the vote is not open');
+  if (change.op === 'delete') return ACCEPTED;
+  const section = notesAfter.get(parsed.noteId);
+  if (section === undefined) return refuse(`dot on missing note ${parsed.noteId}`);
+  if (vote.sectionKey !== null && section !== vote.sectionKey) {
+    return refuse(`note ${parsed.noteId} is outside the vote`);
+  }
+  return ACCEPTED;
+}
+
+/** Judges one update to a canvas document: every change together, per the canvas rules. */
+export function checkCanvasChanges(changes: readonly MapChange[], ctx: WriteContext): WriteVerdict {
+  const config = ctx.config;
+  if (config.kind !== 'canvas') return refuse('not a canvas activity');
+  // W2
+  if (!ctx.isFacilitator && ctx.state.locked) return refuse('the activity is locked');
+  const dotsAfter = applyChanges(ctx.doc, canvasRoots.dots, changes);
+
+  for (const change of changes) {
+    if (change.root === canvasRoots.notes) {
+      if (change.op === 'set') {
+        const shape = checkNoteShape(change.key, change.value, config, ctx);
+        if (!shape.ok) return shape;
+      }
+      if (!ctx.isFacilitator) {
+        const verdict = checkParticipantNote(change, ctx, dotsAfter);
+        if (!verdict.ok) return verdict;
+      }
+    } else if (change.root === canvasRoots.clusters) {
+      // W4 (and W6: facilitators only)
+      if (!ctx.isFacilitator) return refuse('only facilitators cluster');
+      if (change.op === 'set') {
+        const parsed = clusterValue.safeParse(change.value);
+        if (!parsed.success || !hasOnlyKnownKeys(change.value, parsed.data)) {
+          return refuse(`cluster ${change.key} is not a cluster`);
+        }
+        if (parsed.data.id !== change.key)
+          return refuse(`cluster ${change.key} carries another id`);
+        if (!config.sections.some((s) => s.key === parsed.data.section)) {
+          return refuse(`cluster ${change.key} is in an unknown section`);
+        }
+      }
+    } else if (change.root === canvasRoots.dots) {
+      // W5
+      if (!parseDotKey(change.key)) return refuse(`dot key ${change.key} is malformed`);
+      if (change.op === 'set' && !dotValue.safeParse(change.value).success) {
+        return refuse(`dot ${change.key} is not a positive whole number`);
+      }
+    } else {
+      // W1
+      return refuse(`root ${change.root} is not part of a canvas`);
+    }
+  }
+
+  // W6
+  if (ctx.isFacilitator) return ACCEPTED;
+
+  const dotChanges = changes.filter((c) => c.root === canvasRoots.dots);
+  if (dotChanges.length === 0) return ACCEPTED;
+  const notesAfter = sectionsAfter(applyChanges(ctx.doc, canvasRoots.notes, changes));
+  for (const change of dotChanges) {
+    const verdict = checkParticipantDot(change, ctx, notesAfter);
+    if (!verdict.ok) return verdict;
+  }
+  // W12: judged on the whole update, so moving a dot in one update is fine. A lowered limit
+  // does not trap anyone: taking dots back is allowed as long as the total does not grow.
+  const vote = ctx.state.vote;
+  if (vote) {
+    const notesBefore = sectionsAfter(applyChanges(ctx.doc, canvasRoots.notes, []));
+    const before = countDotsOf(
+      ctx.participantId,
+      ctx.doc.getMap<unknown>(canvasRoots.dots).entries(),
+      notesBefore,
+    );
+    const after = countDotsOf(ctx.participantId, dotsAfter, notesAfter);
+    if (after > vote.dotsPerPerson && after > before) {
+      return refuse(`more than ${vote.dotsPerPerson} dots`);
+    }
+  }
+  return ACCEPTED;
+}
+
+/** W14: counts the notes an update creates, for the notes-per-minute limit. */
+export function countCreatedNotes(changes: readonly MapChange[]): number {
+  return changes.filter(
+    (c) => c.root === canvasRoots.notes && c.op === 'set' && c.previous === undefined,
+  ).length;
+}

@@ -1,0 +1,50 @@
+// The contract between the collaboration server (server/collab/) and each activity kind's server module.
+import type * as Y from 'yjs';
+import type { ActivityState } from '../../common/activities/control.ts';
+import type { ActivityConfig, ActivityKind } from '../../common/activities/registry.ts';
+import type { Db } from '../db/client.ts';
+
+/** One write to a document, as decoded from an incoming Yjs update (server/collab/writes.ts). */
+export type MapChange =
+  | { op: 'set'; root: string; key: string; value: unknown; previous: unknown }
+  | { op: 'delete'; root: string; key: string; previous: unknown };
+
+/** Who writes, and the state the write is judged against. */
+export interface WriteContext {
+  participantId: string;
+  displayName: string;
+  isFacilitator: boolean;
+  labId: string;
+  anonymous: boolean;
+  activityId: string;
+  config: ActivityConfig;
+  /** This activity's state in the control document (lock, private mode, vote). */
+  state: ActivityState;
+  /** The activity's document before the update is applied. */
+  doc: Y.Doc;
+  limits: { noteMaxLength: number };
+}
+
+/** ok, or refused with a reason that goes into the close frame (short, English, for developers). */
+export type WriteVerdict = { ok: true } | { ok: false; reason: string };
+
+export interface ProjectionTarget {
+  labId: string;
+  activityId: string;
+  config: ActivityConfig;
+}
+
+export interface ServerActivityModule {
+  kind: ActivityKind;
+  /** The root maps a document of this kind may hold; a write to any other root is refused. */
+  roots: readonly string[];
+  /** Judges the changes of one update together (e.g. a person's total dots after the update). */
+  checkChanges(changes: readonly MapChange[], ctx: WriteContext): WriteVerdict;
+  /**
+   * How many notes (or other rate-limited items) this update creates for the writer; the
+   * collaboration server counts these against NOTES_PER_MINUTE.
+   */
+  countCreated(changes: readonly MapChange[]): number;
+  /** Replaces the kind's projection rows of one activity with what the document holds now. */
+  project(db: Db, doc: Y.Doc, target: ProjectionTarget): Promise<void>;
+}
