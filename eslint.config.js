@@ -110,8 +110,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['server/features/**/*.ts'],
-    ignores: ['server/features/**/*.repo.ts', 'server/features/**/*.test.ts'],
+    files: ['server/features/**/*.ts', 'server/collab/**/*.ts', 'server/activities/**/*.ts'],
+    ignores: [
+      'server/{features,collab,activities}/**/*.repo.ts',
+      'server/{features,collab,activities}/**/*.test.ts',
+      // Test support that sets up rows directly, like server/testing/harness.ts.
+      'server/collab/collab.testing.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,5 +1,6 @@
 // Wires configuration, database and HTTP together; the only place that listens on a port.
 import { pino } from 'pino';
+import { createCollabServer } from './collab/collab.server.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirError } from './db/embedded.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
@@ -48,10 +49,13 @@ export async function main(): Promise<void> {
   }
 
   const seeded = config.SEED_DEMO ? await seedDemoIfEmpty(runtime.ctx) : null;
-  const app = await buildApp(runtime.ctx);
+  const collab = createCollabServer(runtime.ctx, logger);
+  runtime.ctx.collab = collab.control;
+  const app = await buildApp(runtime.ctx, { collab });
   try {
     await app.listen({ port: config.PORT, host: config.HOST });
   } catch (error) {
+    await collab.close();
     await app.close();
     await runtime.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
@@ -75,7 +79,12 @@ export async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    // HTTP first so no request meets a closed database, then the pool, then PostgreSQL.
+    // No new connections; then every acknowledged edit is stored before the sockets close
+    // (docs/COLLAB_SPEC.md, P2); then HTTP, so no request meets a closed database; then the
+    // pool, then PostgreSQL.
+    app.server.close();
+    await collab.flush();
+    await collab.close();
     await app.close();
     await runtime.close();
     process.exit(0);

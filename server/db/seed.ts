@@ -1,7 +1,9 @@
 // Demo content for a fresh install: one knowledge network, the IJmond region and a few people.
+import { labInput } from '../../common/labs.ts';
 import type { OrgRole } from '../../common/roles.ts';
 import { insertUser } from '../features/auth/auth.repo.ts';
 import { issueLink } from '../features/auth/links.service.ts';
+import { createLabAsOperator } from '../features/labs/labs.service.ts';
 import type { AppContext } from '../http/context.ts';
 import {
   countOrganisations,
@@ -49,6 +51,14 @@ const demoRegion = {
   description:
     'Drie gemeenten aan het Noordzeekanaal die hun binnensteden samen bekijken: elkaar aanvullen waar dat kan, en onnodige onderlinge concurrentie voorkomen.',
 };
+
+// A draft lab, so a newcomer finds one to open: one canvas per place and one for the region.
+const demoLab = {
+  title: 'Regiolab IJmond: binnensteden die elkaar versterken',
+  question:
+    'Hoe kunnen Heemskerk, IJmuiden en Beverwijk ieder hun eigen kracht laten zien en elkaar aanvullen, in plaats van elkaar onnodig te beconcurreren?',
+  kind: 'regional',
+} as const;
 
 const demoPeople: {
   email: string;
@@ -110,16 +120,24 @@ export async function seedDemoIfEmpty(
     const placeIds: string[] = [];
     for (const place of demoPlaces)
       placeIds.push(await insertPlace(tx, { orgId: org.id, ...place }));
-    await insertRegion(tx, { orgId: org.id, ...demoRegion }, placeIds);
+    const regionId = await insertRegion(tx, { orgId: org.id, ...demoRegion }, placeIds);
 
     const now = new Date();
     let adminId: string | null = null;
+    let facilitatorId: string | null = null;
     for (const { role, ...person } of demoPeople) {
       const user = await insertUser(tx, person);
       await grantActiveMembership(tx, { orgId: org.id, userId: user.id, role }, now);
       if (person.email === DEMO_ADMIN_EMAIL) adminId = user.id;
+      if (role === 'facilitator') facilitatorId ??= user.id;
     }
     if (!adminId) throw new Error('the demo admin was not created');
+    await createLabAsOperator(
+      tx,
+      org.id,
+      facilitatorId ?? adminId,
+      labInput.parse({ ...demoLab, regionId, placeIds }),
+    );
     const link = await issueLink(tx, ctx.config, { userId: adminId, purpose: 'sign_in' });
     return { adminEmail: DEMO_ADMIN_EMAIL, signInUrl: link.url, expiresAt: link.expiresAt };
   });

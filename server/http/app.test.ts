@@ -140,6 +140,9 @@ const publicOperations = new Set([
   'POST /api/v1/auth/password-reset/confirm',
   'GET /healthz',
   'GET /readyz',
+  // Joining a lab by its code: guests have no account (docs/labs.md).
+  'POST /api/v1/join/lookup',
+  'POST /api/v1/join',
 ]);
 
 // Routes without an org in the path check the session after the body, so they get a valid one.
@@ -179,6 +182,28 @@ describe('every endpoint', () => {
         `GET ${orgs}/regions/{regionId}`,
         `PATCH ${orgs}/regions/{regionId}`,
         `DELETE ${orgs}/regions/{regionId}`,
+        `GET ${orgs}/labs`,
+        `POST ${orgs}/labs`,
+        `GET ${orgs}/labs/{labId}`,
+        `PATCH ${orgs}/labs/{labId}`,
+        `DELETE ${orgs}/labs/{labId}`,
+        `POST ${orgs}/labs/{labId}/status`,
+        `POST ${orgs}/labs/{labId}/activities`,
+        `PUT ${orgs}/labs/{labId}/activities/order`,
+        `PATCH ${orgs}/labs/{labId}/activities/{activityId}`,
+        `DELETE ${orgs}/labs/{labId}/activities/{activityId}`,
+        `GET ${orgs}/labs/{labId}/participants`,
+        `POST ${orgs}/labs/{labId}/participants/{participantId}/remove`,
+        `GET ${orgs}/labs/{labId}/qr.svg`,
+        `GET ${orgs}/canvas-templates`,
+        `POST ${orgs}/canvas-templates`,
+        `GET ${orgs}/canvas-templates/{templateId}`,
+        `PATCH ${orgs}/canvas-templates/{templateId}`,
+        `DELETE ${orgs}/canvas-templates/{templateId}`,
+        'POST /api/v1/join/lookup',
+        'POST /api/v1/join',
+        'GET /api/v1/labs/{labId}',
+        'POST /api/v1/labs/{labId}/collab-token',
       ]),
     );
   });
@@ -191,6 +216,10 @@ describe('every endpoint', () => {
       placeId: randomUUID(),
       regionId: randomUUID(),
       messageId: 'abc',
+      labId: randomUUID(),
+      activityId: randomUUID(),
+      participantId: randomUUID(),
+      templateId: randomUUID(),
     };
     const guarded = (await documentedOperations()).filter(
       (o) => !publicOperations.has(`${o.method} ${o.path}`),
@@ -227,12 +256,17 @@ describe('every endpoint', () => {
     await t.mailer.send({ to: facilitatorA.email, subject: 'Voor A', text: 'Alleen voor A' });
     const messageId =
       (await t.mailer.listOutbox()).find((m) => m.to === facilitatorA.email)?.id ?? '';
+    const labId = await created(`${base}/labs`, { title: 'Lab', kind: 'local' });
     const values = {
       orgSlug: orgA.slug,
       userId: facilitatorA.userId,
       placeId,
       regionId,
       messageId,
+      labId,
+      activityId: randomUUID(),
+      participantId: randomUUID(),
+      templateId: randomUUID(),
     };
 
     const orgScoped = (await documentedOperations()).filter((o) => o.path.includes('{orgSlug}'));
@@ -267,17 +301,47 @@ describe('every endpoint', () => {
     const regionId = await created(`${baseB}/regions`, { name: 'IJmond', placeIds: [placeId] });
     await t.mailer.send({ to: memberB.email, subject: 'Voor B', text: 'Alleen voor B' });
     const messageId = (await t.mailer.listOutbox()).find((m) => m.to === memberB.email)?.id ?? '';
-    const values = { orgSlug: orgA.slug, userId: memberB.userId, placeId, regionId, messageId };
+    const labB = await request(t, adminB, {
+      method: 'POST',
+      url: `${baseB}/labs`,
+      payload: { title: 'Lab van B', kind: 'local' },
+    });
+    const labId = labB.json<{ id: string }>().id;
+    const activityId = labB.json<{ activities: { id: string }[] }>().activities[0]?.id ?? '';
+    const templates = await request(t, adminB, { method: 'GET', url: `${baseB}/canvas-templates` });
+    const templateId = templates.json<{ templates: { id: string }[] }>().templates[0]?.id ?? '';
+    const values = {
+      orgSlug: orgA.slug,
+      userId: memberB.userId,
+      placeId,
+      regionId,
+      messageId,
+      labId,
+      activityId,
+      participantId: randomUUID(),
+      templateId,
+    };
+    const labs = '/api/v1/orgs/{orgSlug}/labs/{labId}';
     const bodies: Record<string, object> = {
       'PATCH /api/v1/orgs/{orgSlug}/members/{userId}': { role: 'admin' },
       'PATCH /api/v1/orgs/{orgSlug}/places/{placeId}': { name: 'Overgenomen' },
       'PATCH /api/v1/orgs/{orgSlug}/regions/{regionId}': { name: 'Overgenomen' },
+      [`PATCH ${labs}`]: { title: 'Overgenomen' },
+      [`POST ${labs}/status`]: { status: 'open' },
+      [`POST ${labs}/activities`]: {
+        title: 'Overgenomen',
+        kind: 'canvas',
+        config: { kind: 'canvas', sections: [{ key: 'a', title: 'A', colour: '#FBE7A1' }] },
+      },
+      [`PUT ${labs}/activities/order`]: { activityIds: [activityId] },
+      [`PATCH ${labs}/activities/{activityId}`]: { title: 'Overgenomen' },
+      'PATCH /api/v1/orgs/{orgSlug}/canvas-templates/{templateId}': { name: 'Overgenomen' },
     };
 
     const itemScoped = (await documentedOperations()).filter((o) =>
       /\{orgSlug\}\/.*\{\w+\}/.test(o.path),
     );
-    expect(itemScoped.length).toBe(10);
+    expect(itemScoped.length).toBe(24);
     for (const { method, path } of itemScoped) {
       const payload = bodies[`${method} ${path}`];
       const response = await request(t, adminA, {
@@ -288,6 +352,8 @@ describe('every endpoint', () => {
       expect(response.statusCode, `${method} ${path}`).toBe(404);
       expect(problem.parse(response.json()).code, `${method} ${path}`).toBe('not_found');
     }
+    const labStill = await request(t, adminB, { method: 'GET', url: `${baseB}/labs/${labId}` });
+    expect(labStill.json()).toMatchObject({ title: 'Lab van B', status: 'draft' });
     const region = await request(t, adminB, { method: 'GET', url: `${baseB}/regions/${regionId}` });
     expect(region.json()).toMatchObject({
       name: 'IJmond',

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
 import type { DestinationStream } from 'pino';
 import {
@@ -13,9 +14,13 @@ import { loggerOptions } from '../logger.ts';
 import { registerAccountRoutes } from '../features/accounts/accounts.routes.ts';
 import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
 import { registerHealthRoutes } from '../features/health/health.routes.ts';
+import { registerJoinRoutes } from '../features/labs/join.routes.ts';
+import { registerLabRoutes } from '../features/labs/labs.routes.ts';
+import { registerTemplateRoutes } from '../features/labs/templates.routes.ts';
 import { registerOrgRoutes } from '../features/orgs/orgs.routes.ts';
 import { registerOutboxRoutes } from '../features/outbox/outbox.routes.ts';
 import { registerPlacesRoutes } from '../features/places/places.routes.ts';
+import type { CollabServer } from '../collab/collab.server.ts';
 import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
 import { registerErrorHandling } from './errors.ts';
@@ -26,7 +31,7 @@ import { registerWeb } from './web.ts';
 /** Creates the Fastify app with every plugin and route registered, ready for listen() or inject(). */
 export async function buildApp(
   ctx: AppContext,
-  options: { logger?: boolean; logStream?: DestinationStream } = {},
+  options: { logger?: boolean; logStream?: DestinationStream; collab?: CollabServer } = {},
 ): Promise<App> {
   const app = Fastify({
     logger:
@@ -62,10 +67,18 @@ export async function buildApp(
       registerOrgRoutes(api, ctx);
       registerOutboxRoutes(api, ctx);
       registerPlacesRoutes(api, ctx);
+      registerLabRoutes(api, ctx);
+      registerTemplateRoutes(api, ctx);
+      registerJoinRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },
   );
+  if (options.collab) {
+    // Realtime only when a collaboration server is attached (main.ts, collab tests).
+    await app.register(websocket, options.collab.websocketOptions);
+    options.collab.register(app);
+  }
   await registerWeb(app);
   return app;
 }

@@ -1,0 +1,197 @@
+// Turns an incoming Yjs update into the root-map key writes it would make, so every write can be
+// judged before it is applied (ADR 0002). Pure apart from reading the document it is checked against.
+import * as Y from 'yjs';
+import type { MapChange } from '../activities/registry.types.ts';
+import type { DecodedUpdate } from './frames.ts';
+
+export type DecodeResult = { ok: true; changes: MapChange[] } | { ok: false; reason: string };
+
+interface Slot {
+  root: string;
+  key: string;
+  /** Every value this update may leave visible under the key (normally one). */
+  values: unknown[];
+  /** The update may remove what the key holds now. */
+  mayDelete: boolean;
+}
+
+type Place = { root: string; key: string } | { refused: string };
+
+type Struct = DecodedUpdate['structs'][number];
+
+function refuse(reason: string): DecodeResult {
+  return { ok: false, reason };
+}
+
+/** The value a root map holds under `key` now, read without creating or converting the root. */
+function currentValue(doc: Y.Doc, root: string, key: string): unknown {
+  const item = doc.share.get(root)?._map.get(key);
+  if (!item || item.deleted) return undefined;
+  const content = item.content.getContent() as unknown[];
+  return content[content.length - 1];
+}
+
+/** True when [clock, clock + length) of `client` overlaps a range of the delete set. */
+function isInDeleteSet(
+  ds: DecodedUpdate['ds'],
+  client: number,
+  clock: number,
+  length: number,
+): boolean {
+  // A linear scan: a crafted delete set need not be sorted, and a binary search would trust it.
+  for (const range of ds.clients.get(client) ?? []) {
+    if (range.clock < clock + length && clock < range.clock + range.len) return true;
+  }
+  return false;
+}
+
+/** Where a stored item lives: its root map's name and key, or why it is not a root-map entry. */
+function placeOfStored(struct: Y.Item | Y.GC): Place {
+  if (!(struct instanceof Y.Item)) return { refused: 'refers to removed content' };
+  const parent = struct.parent;
+  if (!(parent instanceof Y.AbstractType) || parent._item !== null) {
+    return { refused: 'writes inside a nested type' };
+  }
+  if (struct.parentSub === null) return { refused: 'writes a list, not a map key' };
+  return { root: Y.findRootTypeKey(parent), key: struct.parentSub };
+}
+
+/**
+ * Decodes what `update` would write to `doc`: one change per root-map key it sets or deletes.
+ * Refused: nested types, content that is not plain JSON, roots outside `roots`, and anything the
+ * server cannot place now (gaps, references to unknown content), because Yjs would keep such
+ * parts aside and apply them later, unchecked.
+ */
+export function decodeChanges(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  roots: readonly string[],
+): DecodeResult {
+  const store = doc.store;
+  const stateOf = (client: number) => Y.getState(store, client);
+  const nextClock = new Map<number, number>();
+  const inUpdate = new Map<number, Y.Item[]>();
+
+  for (const struct of update.structs) {
+    if (struct instanceof Y.Skip) return refuse('the update has gaps');
+    const { client, clock } = struct.id;
+    const expected = nextClock.get(client) ?? stateOf(client);
+    if (clock > expected) return refuse('the update depends on changes the server does not have');
+    nextClock.set(client, Math.max(expected, clock + struct.length));
+    if (struct instanceof Y.Item) {
+      const list = inUpdate.get(client) ?? [];
+      list.push(struct);
+      inUpdate.set(client, list);
+    }
+  }
+
+  const places = new Map<Y.Item, Place>();
+  const findInUpdate = (id: Y.ID): Y.Item | null =>
+    inUpdate
+      .get(id.client)
+      ?.find((item) => item.id.clock <= id.clock && id.clock < item.id.clock + item.length) ?? null;
+
+  // Like Yjs itself: an item without parent info lives where its left (or right) neighbour lives.
+  const placeOf = (item: Y.Item, depth: number): Place => {
+    const known = places.get(item);
+    if (known) return known;
+    let place: Place;
+    if (depth > update.structs.length) {
+      place = { refused: 'the update refers to itself in a circle' };
+    } else if (typeof item.parent === 'string') {
+      place =
+        item.parentSub === null
+          ? { refused: 'writes a list, not a map key' }
+          : { root: item.parent, key: item.parentSub };
+    } else if (item.parent !== null) {
+      place = { refused: 'writes inside a nested type' };
+    } else {
+      const neighbour = item.origin ?? item.rightOrigin;
+      if (!neighbour) {
+        place = { refused: 'a change without a place' };
+      } else {
+        const sibling = findInUpdate(neighbour);
+        if (sibling) {
+          place = placeOf(sibling, depth + 1);
+        } else if (neighbour.clock < stateOf(neighbour.client)) {
+          place = placeOfStored(Y.getItem(store, neighbour));
+        } else {
+          place = { refused: 'the update refers to content the server does not have' };
+        }
+      }
+    }
+    places.set(item, place);
+    return place;
+  };
+
+  const slots = new Map<string, Slot>();
+  const slotOf = (root: string, key: string): Slot => {
+    const id = `${root}\u0000${key}`;
+    let slot = slots.get(id);
+    if (!slot) {
+      slot = { root, key, values: [], mayDelete: false };
+      slots.set(id, slot);
+    }
+    return slot;
+  };
+
+  for (const [client, items] of inUpdate) {
+    for (const item of items) {
+      // Already known to the server in full: applying it again changes nothing.
+      if (item.id.clock + item.length <= stateOf(client)) continue;
+      const place = placeOf(item, 0);
+      if ('refused' in place) return refuse(place.refused);
+      if (!roots.includes(place.root)) return refuse(`root ${place.root} is not allowed here`);
+      const slot = slotOf(place.root, place.key);
+      const content = item.content;
+      if (content instanceof Y.ContentDeleted) {
+        slot.mayDelete = true;
+        continue;
+      }
+      if (!(content instanceof Y.ContentAny) && !(content instanceof Y.ContentJSON)) {
+        return refuse('only plain JSON values may be written');
+      }
+      const values = content.getContent() as unknown[];
+      if (values.length !== 1) return refuse('a map key holds exactly one value');
+      if (isInDeleteSet(update.ds, client, item.id.clock, item.length)) slot.mayDelete = true;
+      else slot.values.push(values[0]);
+    }
+  }
+
+  for (const [client, ranges] of update.ds.clients) {
+    const stored = stateOf(client);
+    const limit = Math.max(stored, nextClock.get(client) ?? 0);
+    const structs = store.clients.get(client);
+    for (const range of ranges) {
+      const end = range.clock + range.len;
+      if (end > limit) return refuse('the update deletes content the server does not have');
+      if (!structs || range.clock >= stored) continue;
+      for (let i = Y.findIndexSS(structs, range.clock); i < structs.length; i += 1) {
+        const struct: Struct = structs[i] as Struct;
+        if (struct.id.clock >= end) break;
+        if (struct.deleted) continue;
+        const place = placeOfStored(struct);
+        if ('refused' in place) return refuse(place.refused);
+        const parent = doc.share.get(place.root);
+        // Only the entry a key shows now matters; older entries of the key are deleted already.
+        if (parent?._map.get(place.key) !== struct) continue;
+        if (!roots.includes(place.root)) return refuse(`root ${place.root} is not allowed here`);
+        slotOf(place.root, place.key).mayDelete = true;
+      }
+    }
+  }
+
+  const changes: MapChange[] = [];
+  for (const slot of slots.values()) {
+    const previous = currentValue(doc, slot.root, slot.key);
+    if (slot.values.length > 0) {
+      // When a crafted update leaves more than one candidate, every one of them is judged.
+      for (const value of slot.values) {
+        changes.push({ op: 'set', root: slot.root, key: slot.key, value, previous });
+      }
+    } else if (slot.mayDelete && previous !== undefined) {
+      changes.push({ op: 'delete', root: slot.root, key: slot.key, previous });
+    }
+  }
+  return { ok: true, changes };
+}
