@@ -59,7 +59,7 @@ export const labInput = z.object({
   venue: z.string().trim().max(LAB_VENUE_MAX).default(''),
   /** User ids of facilitators besides the creator; each must be a facilitator or admin of the org. */
   facilitatorIds: z.array(uuid).max(20).default([]),
-  /** Authors of notes are hidden from everyone but facilitators. */
+  /** Notes carry no author name: nobody, facilitators included, sees who wrote what. */
   anonymous: z.boolean().default(false),
   /** Canvas template for the first canvas step(s); omitted means the default template. */
   templateId: uuid.nullable().optional(),

@@ -52,6 +52,11 @@ export const commonMessages = defineMessages({
         unsupported_media_type: 'Dit bestandstype wordt niet geaccepteerd.',
         import_failed:
           'Het bestand is niet geïmporteerd: geen enkele rij is opgeslagen. Herstel de fouten en probeer het opnieuw.',
+        lab_full: 'Dit lab is vol: er kan niemand meer bij. Vraag de begeleider wat u kunt doen.',
+        lab_closed: 'Dit lab is gesloten. Er kan niets meer worden veranderd.',
+        participant_removed: 'De begeleider heeft u uit dit lab verwijderd.',
+        join_code_unknown:
+          'Er is geen open lab met deze code. Kijk nog eens naar de code op het scherm en probeer het opnieuw.',
         internal: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
       },
       field: {
@@ -133,6 +138,11 @@ export const commonMessages = defineMessages({
         unsupported_media_type: 'This type of file is not accepted.',
         import_failed:
           'The file was not imported: no row has been saved. Fix the errors and try again.',
+        lab_full: 'This lab is full: nobody else can join. Ask the facilitator what you can do.',
+        lab_closed: 'This lab is closed. Nothing can be changed any more.',
+        participant_removed: 'The facilitator has removed you from this lab.',
+        join_code_unknown:
+          'There is no open lab with this code. Check the code on the screen and try again.',
         internal: 'Something went wrong on our side. Please try again later.',
       },
       field: {

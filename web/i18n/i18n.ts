@@ -2,10 +2,13 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../common/fields.ts';
+import { activitiesMessages } from '../activities/activities.messages.ts';
 import { accountMessages } from '../features/account/account.messages.ts';
 import { apidocsMessages } from '../features/apidocs/apidocs.messages.ts';
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
+import { labsMessages } from '../features/labs/labs.messages.ts';
+import { liveMessages } from '../features/live/live.messages.ts';
 import { orgsMessages } from '../features/orgs/orgs.messages.ts';
 import { outboxMessages } from '../features/outbox/outbox.messages.ts';
 import { placesMessages } from '../features/places/places.messages.ts';
@@ -19,6 +22,9 @@ const namespaces = {
   orgs: orgsMessages,
   outbox: outboxMessages,
   places: placesMessages,
+  labs: labsMessages,
+  live: liveMessages,
+  activities: activitiesMessages,
   apidocs: apidocsMessages,
 };
 

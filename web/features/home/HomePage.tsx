@@ -90,6 +90,18 @@ export function HomePage() {
       ) : (
         <VisitorHome />
       )}
+      <section aria-labelledby="home-join">
+        <Heading2 id="home-join">{t('labs:join.title')}</Heading2>
+        <Paragraph>{t('labs:nav.joinHint')}</Paragraph>
+        <Paragraph>
+          <RouterLink
+            to="/join"
+            className="utrecht-button-link utrecht-button-link--secondary-action"
+          >
+            {t('labs:nav.join')}
+          </RouterLink>
+        </Paragraph>
+      </section>
     </>
   );
 }

@@ -12,7 +12,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber } from '../../i18n/i18n.ts';
 import { useOrg } from './OrgContext.tsx';
 
-/** Shows the organisation's name, the person's role and links to its places, regions and admin pages. */
+/** Shows the organisation's name, the person's role and links to its labs, places, regions and admin pages. */
 export function OrgHomePage() {
   const { t } = useTranslation('orgs');
   const orgState = useOrg();
@@ -60,6 +60,11 @@ export function OrgHomePage() {
         <Heading2 id="org-work">{t('home.workTitle')}</Heading2>
         <UnorderedList>
           <UnorderedListItem>
+            <Link to={`${base}/labs`} className="utrecht-link">
+              {t('labs:nav.labs')}
+            </Link>
+          </UnorderedListItem>
+          <UnorderedListItem>
             <Link to={`${base}/places`} className="utrecht-link">
               {t('home.places')}
             </Link>
@@ -89,6 +94,11 @@ export function OrgHomePage() {
             <UnorderedListItem>
               <Link to={`${base}/outbox`} className="utrecht-link">
                 {t('home.outbox')}
+              </Link>
+            </UnorderedListItem>
+            <UnorderedListItem>
+              <Link to={`${base}/canvas-templates`} className="utrecht-link">
+                {t('labs:nav.templates')}
               </Link>
             </UnorderedListItem>
           </UnorderedList>

@@ -1,0 +1,44 @@
+// Pure rules of the poll screens: option keys from labels, bar shares and word-cloud sizes.
+const KEY_MAX = 40;
+const FALLBACK_KEY = 'optie';
+
+/**
+ * Makes a stable option key from a label ("Meer groen!" → "meer-groen"), different from every key
+ * in `takenKeys` (a number is added when needed), within the 40 characters the schema allows.
+ */
+export function optionKeyFromLabel(label: string, takenKeys: Iterable<string>): string {
+  const taken = new Set(takenKeys);
+  const base =
+    label
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, KEY_MAX)
+      .replace(/-+$/, '') || FALLBACK_KEY;
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) {
+    const suffix = `-${n}`;
+    const candidate = `${base.slice(0, KEY_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+/** A count as a whole percentage of `total` (0 when nobody answered yet). */
+export function percentOf(count: number, total: number): number {
+  return total > 0 ? Math.round((count / total) * 100) : 0;
+}
+
+/** How many size steps the word cloud has. */
+export const WORD_LEVELS = 5;
+
+/**
+ * The size step (1 = smallest … WORD_LEVELS) of a word given `count` times when the most frequent
+ * word was given `maxCount` times: a word given once is always smallest, the most frequent largest.
+ */
+export function wordLevel(count: number, maxCount: number): number {
+  if (maxCount <= 1 || count <= 1) return 1;
+  const share = (Math.min(count, maxCount) - 1) / (maxCount - 1);
+  return 1 + Math.round(share * (WORD_LEVELS - 1));
+}
