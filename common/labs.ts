@@ -188,6 +188,8 @@ export const collabToken = z.object({
   token: z.string(),
   expiresAt: isoDateTime,
   participantId: uuid,
+  /** The name this person writes notes under (the server checks it on every note). */
+  displayName: z.string(),
   role: z.enum(participantRoles),
   /** True when this person may only read (closed lab). */
   readOnly: z.boolean(),

@@ -14,6 +14,11 @@ import './theme/stadshart.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 await initI18n();
+// The service worker (public/sw.js) keeps the app on the device, so a reload without network still
+// opens the live lab and its offline copy. Browsers without one simply need the network to reload.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
 createRoot(root).render(
   <StrictMode>
     <App />

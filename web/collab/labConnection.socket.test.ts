@@ -37,6 +37,7 @@ function tokenFor(
     token,
     expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
     participantId,
+    displayName: 'Gast',
     role: 'participant',
     readOnly: false,
   };

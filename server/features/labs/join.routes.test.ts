@@ -433,6 +433,7 @@ describe('POST /labs/:labId/collab-token', () => {
     const token = collabToken.parse(response.json());
     expect(token).toMatchObject({
       participantId: guest.participant.id,
+      displayName: 'Gast',
       role: 'participant',
       readOnly: false,
     });

@@ -223,6 +223,7 @@ export async function issueCollabToken(
     token,
     expiresAt: expiresAt.toISOString(),
     participantId: holder.id,
+    displayName: holder.displayName,
     role: holder.role,
     readOnly: lab.status === 'closed',
   };

@@ -359,7 +359,16 @@ export function FacilitatorBar({
       <details className="stadshart-live-people">
         <summary>
           {t('facilitator.people.legend')}
-          {presence && <> · {t('facilitator.people.count', { count: presence.count })}</>}
+          {presence && (
+            <>
+              {' '}
+              ·{' '}
+              {t('facilitator.people.count', {
+                count: presence.count,
+                formatted: formatNumber(presence.count),
+              })}
+            </>
+          )}
         </summary>
         {people === null ? (
           <Paragraph>{t('facilitator.people.unknown')}</Paragraph>

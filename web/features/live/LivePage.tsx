@@ -7,6 +7,7 @@ import type { LiveMe } from '../../activities/registry.types.ts';
 import type { CollabToken, Lab } from '../../../common/labs.ts';
 import type { ConnectionProblem, LabIdentity } from '../../collab/labConnection.ts';
 import { useConnectionSnapshot, useLabConnection } from '../../collab/useLabConnection.ts';
+import { useSyncState } from '../../collab/useSyncState.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatNumber } from '../../i18n/i18n.ts';
 import { useSession } from '../../session/SessionProvider.tsx';
@@ -120,7 +121,7 @@ function LiveLab({
   const viewing = lab.activities.find((a) => a.id === viewingId) ?? null;
   const currentActivity = lab.activities.find((a) => a.id === current) ?? null;
   const problem = problemKind(snapshot?.problem ?? null);
-  const sync = snapshot?.sync ?? { state: 'saving' as const, pending: 0 };
+  const sync = useSyncState(connection);
   const settingsId = useId();
 
   // When the facilitator moves everyone on, this person is brought along (and told so).
@@ -211,7 +212,8 @@ function LiveLab({
       ))}
       {isLabReadOnly && (
         <Alert type="info" role="presentation">
-          <Paragraph>{lab.status === 'closed' ? t('closed') : t('readOnly')}</Paragraph>
+          {/* A read-only connection means the lab was closed (docs/COLLAB_SPEC.md). */}
+          <Paragraph>{t('closed')}</Paragraph>
         </Alert>
       )}
 

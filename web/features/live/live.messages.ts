@@ -36,7 +36,6 @@ export const liveMessages = defineMessages({
     settings: 'Instellingen',
     closed: 'Dit lab is gesloten. U kunt alles nog lezen, maar niets meer wijzigen.',
     locked: 'De begeleider heeft deze stap op slot gezet. U kunt meekijken, maar niets wijzigen.',
-    readOnly: 'U kunt in dit lab alleen meekijken.',
     agenda: {
       title: 'Agenda',
       current: 'nu',
@@ -147,8 +146,8 @@ export const liveMessages = defineMessages({
       },
       people: {
         legend: 'Wie is er',
-        count_one: '{{count}} persoon verbonden',
-        count_other: '{{count}} mensen verbonden',
+        count_one: '{{formatted}} persoon verbonden',
+        count_other: '{{formatted}} mensen verbonden',
         none: 'Nog niemand verbonden.',
         unknown: 'De lijst verschijnt zodra de server laat weten wie er is.',
         facilitator: 'begeleider',
@@ -200,7 +199,6 @@ export const liveMessages = defineMessages({
     settings: 'Settings',
     closed: 'This lab is closed. You can still read everything, but not change anything.',
     locked: 'The facilitator has locked this step. You can follow along, but not change anything.',
-    readOnly: 'You can only follow along in this lab.',
     agenda: {
       title: 'Agenda',
       current: 'now',
@@ -312,8 +310,8 @@ export const liveMessages = defineMessages({
       },
       people: {
         legend: 'Who is here',
-        count_one: '{{count}} person connected',
-        count_other: '{{count}} people connected',
+        count_one: '{{formatted}} person connected',
+        count_other: '{{formatted}} people connected',
         none: 'Nobody connected yet.',
         unknown: 'The list appears as soon as the server tells who is here.',
         facilitator: 'facilitator',

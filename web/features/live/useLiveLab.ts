@@ -93,7 +93,9 @@ export function useLiveLab(labId: string | null, knownName: string | null): Live
             readOnly: savedMe?.readOnly ?? false,
           };
       const isSamePerson = savedMe?.participantId === identity.participantId;
-      const displayName = knownName ?? (isSamePerson ? savedMe?.displayName : '') ?? '';
+      // The server's answer names the person as it checks their notes; the saved copy covers offline.
+      const displayName =
+        token?.displayName ?? knownName ?? (isSamePerson ? savedMe?.displayName : '') ?? '';
       const me = { ...identity, displayName };
       saveIdentity(labId, me);
       settle({ status: 'ready', lab, me, firstToken: token, isSavedCopy });
