@@ -510,7 +510,7 @@ export async function removeLabParticipant(
   }
   const removed = await removeParticipant(db, labId, participantId, new Date());
   if (!removed) throw notFound('This participant');
-  void ctx.collab; // BREAK
+  ctx.collab?.disconnectParticipant(labId, participantId);
   return presentParticipant(removed);
 }
 

@@ -6,7 +6,7 @@ import type { SyncState } from '../../collab/syncState.ts';
 export function SyncStatus({ sync }: { sync: SyncState }) {
   const { t } = useTranslation('live');
   const text =
-    sync.state === 'offline' ? t('sync.offline', { count: 0 }) : t(`sync.${sync.state}`);
+    sync.state === 'offline' ? t('sync.offline', { count: sync.pending }) : t(`sync.${sync.state}`);
   // Not a live region: it flips with every keystroke. Going offline and back is announced
   // by the page's announcer instead.
   return (
