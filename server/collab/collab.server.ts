@@ -189,9 +189,11 @@ export function createCollabServer(
           pending.push(document.saveMutex.waitForUnlock());
         }
       }
-      if (pending.length === 0) return;
+      if (pending.length === 0) break;
       await Promise.allSettled(pending);
     }
+    // Projections wait for their interval; a stopping server writes them now.
+    await persistence.flushProjections();
   };
 
   return {

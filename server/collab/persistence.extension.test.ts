@@ -130,6 +130,43 @@ describe('persistence extension', () => {
     expect(await storedState(t, canvas.name)).toEqual(CORRUPT_STATE);
   });
 
+  it('P5: a busy document is projected at once, then at most every interval, and flushed on demand', async () => {
+    const { labId } = await createLab(t);
+    const canvas = await addActivity(t, labId);
+    const anna = await addParticipant(t, labId, { name: 'Anna' });
+    const interval = 60_000;
+    const persistence = createPersistence({
+      db: t.database.db,
+      logger: pino({ level: 'silent' }),
+      moduleFor,
+      projectionIntervalMs: interval,
+    });
+    const document = new Document(canvas.name);
+    const payload = { documentName: canvas.name, document } as never;
+    const projectedTexts = async () =>
+      (
+        await t.database.db
+          .select({ text: labNotes.text })
+          .from(labNotes)
+          .where(eq(labNotes.activityId, canvas.activityId))
+      )
+        .map((row) => row.text)
+        .sort();
+    const notes = document.getMap(canvasRoots.notes);
+    const first = noteOf(anna, 'Eerste');
+    notes.set(first.id, first);
+    await persistence.extension.afterStoreDocument?.(payload);
+    expect(await projectedTexts()).toEqual(['Eerste']);
+    const second = noteOf(anna, 'Tweede');
+    notes.set(second.id, second);
+    await persistence.extension.afterStoreDocument?.(payload);
+    // Within the interval the rows wait…
+    expect(await projectedTexts()).toEqual(['Eerste']);
+    // …and a stopping server writes them at once.
+    await persistence.flushProjections();
+    expect(await projectedTexts()).toEqual(['Eerste', 'Tweede']);
+  });
+
   it('P5: after a store, the canvas module projects the notes into lab_notes', async () => {
     const { labId } = await createLab(t);
     const canvas = await addActivity(t, labId);
