@@ -31,7 +31,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TextField } from '../../components/Fields.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { useApiForm } from '../../components/useApiForm.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { RadioGroupField } from './LabFields.tsx';
 import { moveItem } from './moveItem.ts';
 

@@ -23,7 +23,7 @@ import { NoValue } from '../../components/NoValue.tsx';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { formatDateTime, formatNumber } from '../../i18n/i18n.ts';
 import { AgendaEditor } from './AgendaEditor.tsx';
-import { ConfirmAction } from './ConfirmAction.tsx';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { JoinCodePanel } from './JoinCodePanel.tsx';
 import { LabStatusControls } from './LabStatusControls.tsx';
 import { ParticipantList } from './ParticipantList.tsx';

@@ -13,7 +13,7 @@ import {
 import { api } from '../../api/client.ts';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { useApiForm } from '../../components/useApiForm.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 
 /** The moves that take people along (open, start) come first and look like the main action. */
 const primaryMoves: readonly LabStatus[] = ['open', 'live'];

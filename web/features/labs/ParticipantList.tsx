@@ -25,7 +25,7 @@ import { useApiData } from '../../api/useApiData.ts';
 import { LoadState } from '../../components/LoadState.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { formatDateTime } from '../../i18n/i18n.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 
 /**
  * Lists everyone who joined the lab, removed people included; a facilitator may remove an active

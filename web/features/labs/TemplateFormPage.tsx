@@ -36,7 +36,7 @@ import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { useApiForm } from '../../components/useApiForm.ts';
 import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useOrgRole } from '../orgs/useOrgRole.ts';
-import { ConfirmAction } from './ConfirmAction.tsx';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 import { moveItem } from './moveItem.ts';
 import { assignSectionKeys } from './sectionKeys.ts';
 

@@ -22,7 +22,7 @@ import { NoValue } from '../../components/NoValue.tsx';
 import { api } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { useOrgRole } from '../orgs/useOrgRole.ts';
-import { DeleteWithConfirm } from './DeleteWithConfirm.tsx';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 
 /** Shows a place; facilitators and admins may edit or delete it. */
 export function PlacePage() {
@@ -94,7 +94,7 @@ export function PlacePage() {
                 <ButtonGroup>
                   <ActionLink to={`${base}/places/${data.id}/edit`}>{t('place.edit')}</ActionLink>
                 </ButtonGroup>
-                <DeleteWithConfirm
+                <ConfirmAction
                   label={t('place.delete')}
                   question={t('place.confirmDelete', { name: data.name })}
                   confirmLabel={t('place.confirmDeleteButton')}

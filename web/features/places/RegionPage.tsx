@@ -17,7 +17,7 @@ import { FlashMessage, flashState } from '../../components/FlashMessage.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { useApiData } from '../../api/useApiData.ts';
 import { useOrgRole } from '../orgs/useOrgRole.ts';
-import { DeleteWithConfirm } from './DeleteWithConfirm.tsx';
+import { ConfirmAction } from '../../components/ConfirmAction.tsx';
 
 /** Shows a region and its places; facilitators and admins may edit or delete it. */
 export function RegionPage() {
@@ -69,7 +69,7 @@ export function RegionPage() {
                 <ButtonGroup>
                   <ActionLink to={`${base}/regions/${data.id}/edit`}>{t('region.edit')}</ActionLink>
                 </ButtonGroup>
-                <DeleteWithConfirm
+                <ConfirmAction
                   label={t('region.delete')}
                   question={t('region.confirmDelete', { name: data.name })}
                   confirmLabel={t('region.confirmDeleteButton')}

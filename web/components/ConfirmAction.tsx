@@ -1,23 +1,28 @@
-// A delete button that asks once more, in words, before anything is removed.
+// A button for an action that cannot be undone: it first asks, in words, and only the second button acts.
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useApiForm } from '../../components/useApiForm.ts';
+import { useApiForm } from './useApiForm.ts';
 
 /**
  * Shows `label`; pressing it reveals `question` with a confirm and a cancel button (focus moves
- * along), and only the confirm button runs `onConfirm`. Failures are shown beside the buttons.
+ * to the confirm button, and back after cancelling), and only confirming runs `onConfirm`.
+ * A failure is shown beside the buttons in the words of the problem code.
  */
-export function DeleteWithConfirm({
+export function ConfirmAction({
   label,
   question,
   confirmLabel,
   onConfirm,
+  isDanger = true,
+  isDisabled = false,
 }: {
-  label: string;
+  label: ReactNode;
   question: string;
   confirmLabel: string;
   onConfirm: () => Promise<void>;
+  isDanger?: boolean;
+  isDisabled?: boolean;
 }) {
   const { t } = useTranslation();
   const { describe } = useApiForm();
@@ -28,6 +33,7 @@ export function DeleteWithConfirm({
   const confirmRef = useRef<HTMLButtonElement>(null);
   const hasAsked = useRef(false);
   const questionId = useId();
+  const hint = isDanger ? 'danger' : undefined;
 
   useEffect(() => {
     if (isAsking) confirmRef.current?.focus();
@@ -40,6 +46,7 @@ export function DeleteWithConfirm({
     setError(null);
     try {
       await onConfirm();
+      setAsking(false);
     } catch (caught) {
       setError(describe(caught).general ?? t('errors.unexpected'));
       setAsking(false);
@@ -62,7 +69,7 @@ export function DeleteWithConfirm({
             <Button
               ref={confirmRef}
               appearance="primary-action-button"
-              hint="danger"
+              hint={hint}
               busy={isBusy}
               aria-describedby={questionId}
               onClick={() => void confirm()}
@@ -79,7 +86,8 @@ export function DeleteWithConfirm({
           <Button
             ref={startRef}
             appearance="secondary-action-button"
-            hint="danger"
+            hint={hint}
+            disabled={isDisabled}
             onClick={() => {
               setError(null);
               setAsking(true);
