@@ -116,21 +116,40 @@ function checkParticipantNote(
   return ACCEPTED;
 }
 
-/** The section of each note that exists once the update is applied. */
-function sectionsAfter(notesAfter: Map<string, unknown>): Map<string, string> {
-  const sections = new Map<string, string>();
-  for (const [key, value] of notesAfter) {
-    const parsed = noteValue.safeParse(value);
-    if (parsed.success) sections.set(key, parsed.data.section);
+/** Where the notes an update's dots point at stand: their section, read only when asked. */
+interface NoteSections {
+  get(noteId: string): string | undefined;
+  has(noteId: string): boolean;
+}
+
+/**
+ * The section of each note that exists once `changes` are applied. A dot write asks about a few
+ * notes, so each is parsed on first use instead of parsing every note of the canvas per write.
+ */
+function sectionsAfter(doc: Y.Doc, changes: readonly MapChange[]): NoteSections {
+  const changed = new Map<string, unknown>();
+  for (const change of changes) {
+    if (change.root !== canvasRoots.notes) continue;
+    changed.set(change.key, change.op === 'set' ? change.value : undefined);
   }
-  return sections;
+  const notes = doc.getMap<unknown>(canvasRoots.notes);
+  const known = new Map<string, string | undefined>();
+  const get = (noteId: string): string | undefined => {
+    if (known.has(noteId)) return known.get(noteId);
+    const raw = changed.has(noteId) ? changed.get(noteId) : notes.get(noteId);
+    const parsed = raw === undefined ? null : noteValue.safeParse(raw);
+    const section = parsed?.success ? parsed.data.section : undefined;
+    known.set(noteId, section);
+    return section;
+  };
+  return { get, has: (noteId) => get(noteId) !== undefined };
 }
 
 /** W10, W11, W13: what a participant may do to dots, judged with the note map after the update. */
 function checkParticipantDot(
   change: MapChange,
   ctx: WriteContext,
-  notesAfter: Map<string, string>,
+  notesAfter: NoteSections,
 ): WriteVerdict {
   const parsed = parseDotKey(change.key);
   if (!parsed) return refuse(`dot key ${change.key} is malformed`);
@@ -197,7 +216,7 @@ export function checkCanvasChanges(changes: readonly MapChange[], ctx: WriteCont
 
   const dotChanges = changes.filter((c) => c.root === canvasRoots.dots);
   if (dotChanges.length === 0) return ACCEPTED;
-  const notesAfter = sectionsAfter(applyChanges(ctx.doc, canvasRoots.notes, changes));
+  const notesAfter = sectionsAfter(ctx.doc, changes);
   for (const change of dotChanges) {
     const verdict = checkParticipantDot(change, ctx, notesAfter);
     if (!verdict.ok) return verdict;
@@ -206,7 +225,7 @@ export function checkCanvasChanges(changes: readonly MapChange[], ctx: WriteCont
   // does not trap anyone: taking dots back is allowed as long as the total does not grow.
   const vote = ctx.state.vote;
   if (vote) {
-    const notesBefore = sectionsAfter(applyChanges(ctx.doc, canvasRoots.notes, []));
+    const notesBefore = sectionsAfter(ctx.doc, []);
     const before = countDotsOf(
       ctx.participantId,
       ctx.doc.getMap<unknown>(canvasRoots.dots).entries(),
