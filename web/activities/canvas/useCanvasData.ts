@@ -9,7 +9,7 @@ import {
   readNotes,
 } from '../../../common/activities/canvas.doc.ts';
 import type { VoteState } from '../../../common/activities/control.ts';
-import { useDocVersion } from '../useDocVersion.ts';
+import { useDocVersion } from '../../collab/useDocVersion.ts';
 
 export interface CanvasData {
   notes: NoteValue[];

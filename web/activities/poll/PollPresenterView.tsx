@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { summarisePoll, type PollConfig } from '../../../common/activities/poll.ts';
 import { readAnswers } from '../../../common/activities/poll.doc.ts';
 import type { ActivityViewProps } from '../registry.types.ts';
-import { useDocVersion } from '../useDocVersion.ts';
+import { useDocVersion } from '../../collab/useDocVersion.ts';
 import { PollResults } from './PollResults.tsx';
 
 /** The poll activity's presenter view; results are always live here (docs: control.resultsRevealed). */

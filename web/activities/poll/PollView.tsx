@@ -25,7 +25,7 @@ import { TextField } from '../../components/Fields.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
 import { RadioOption } from '../RadioOption.tsx';
 import type { ActivityViewProps } from '../registry.types.ts';
-import { useDocVersion } from '../useDocVersion.ts';
+import { useDocVersion } from '../../collab/useDocVersion.ts';
 import { PollResults, scaleLabel } from './PollResults.tsx';
 
 /** The poll activity's participant view (facilitators also get the switch to show the results). */

@@ -18,16 +18,17 @@ function readVersion(doc: Y.Doc): number {
 }
 
 /**
- * Returns a number that changes after every change to `doc` (local or remote); use it as the
- * dependency of whatever the view reads from the document.
+ * Returns a number that changes after every change to `doc` (local or remote; -1 without a
+ * document); use it as the dependency of whatever the view reads from the document.
  */
-export function useDocVersion(doc: Y.Doc): number {
+export function useDocVersion(doc: Y.Doc | null): number {
   const subscribe = useCallback(
     (onChange: () => void) => {
+      if (!doc) return () => undefined;
       doc.on('update', onChange);
       return () => doc.off('update', onChange);
     },
     [doc],
   );
-  return useSyncExternalStore(subscribe, () => readVersion(doc));
+  return useSyncExternalStore(subscribe, () => (doc ? readVersion(doc) : -1));
 }
