@@ -98,6 +98,23 @@ export type Activity = z.infer<typeof activity>;
 export const personRef = z.object({ id: uuid, name: z.string() });
 export const placeRef = z.object({ id: uuid, name: z.string(), municipality: z.string() });
 
+export const LAB_THEME_LABEL_MAX = 120;
+export const LAB_THEMES_MAX = 12;
+
+/**
+ * A theme the room chose (normally in a trend scan); later activities (scenario axes, action
+ * links) start from these. `itemKey`/`trendKey` point into the trend scan's copied catalogue.
+ */
+export const labTheme = z.object({
+  key: z.string().min(1).max(80),
+  label: z.string().trim().min(1).max(LAB_THEME_LABEL_MAX),
+  trendKey: z.string().max(80).nullable(),
+  /** The trend scan activity that chose it, or null when set by hand. */
+  activityId: uuid.nullable(),
+});
+export type LabTheme = z.infer<typeof labTheme>;
+export const labThemes = z.array(labTheme).max(LAB_THEMES_MAX);
+
 export const lab = z.object({
   id: uuid,
   orgSlug: slug,
@@ -111,6 +128,8 @@ export const lab = z.object({
   venue: z.string(),
   facilitators: z.array(personRef),
   anonymous: z.boolean(),
+  /** The top themes chosen so far, in order (see labTheme). */
+  themes: labThemes,
   /** Present while the lab is open or live, and only to facilitators and participants. */
   joinCode: z.string().nullable(),
   activities: z.array(activity),

@@ -2,6 +2,7 @@
 import type * as Y from 'yjs';
 import type { ActivityState } from '../../common/activities/control.ts';
 import type { ActivityConfig, ActivityKind } from '../../common/activities/registry.ts';
+import type { ActivitySynthesis } from '../../common/synthesis.ts';
 import type { Db } from '../db/client.ts';
 
 /** One write to a document, as decoded from an incoming Yjs update (server/collab/writes.ts). */
@@ -34,6 +35,13 @@ export interface ProjectionTarget {
   config: ActivityConfig;
 }
 
+/** What a kind needs to summarise one activity for the lab's synthesis. */
+export interface SynthesisTarget extends ProjectionTarget {
+  title: string;
+  /** True in an anonymous lab: no author names leave the server. */
+  anonymous: boolean;
+}
+
 export interface ServerActivityModule {
   kind: ActivityKind;
   /** The root maps a document of this kind may hold; a write to any other root is refused. */
@@ -47,4 +55,10 @@ export interface ServerActivityModule {
   countCreated(changes: readonly MapChange[]): number;
   /** Replaces the kind's projection rows of one activity with what the document holds now. */
   project(db: Db, doc: Y.Doc, target: ProjectionTarget): Promise<void>;
+  /**
+   * This activity's part of the lab's synthesis (common/synthesis.ts), read from the document
+   * as it is now. Pure; the synthesis service adds what needs the database (e.g. grouping by
+   * Dutch word stems). A kind without it is left out of the synthesis.
+   */
+  synthesise?(doc: Y.Doc, target: SynthesisTarget): ActivitySynthesis;
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -208,6 +209,10 @@ export const labs = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }),
     venue: text('venue').notNull().default(''),
     anonymous: boolean('anonymous').notNull().default(false),
+    // The top themes the room chose (common/labs.ts labTheme[]); later activities start from them.
+    themes: jsonb('themes')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     // Set while the lab is open or live; unique among those, so a code names one lab at a time.
     joinCode: text('join_code'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
@@ -376,3 +381,148 @@ export const labPollAnswers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.activityId, t.participantId] })],
 );
+
+// The organisation's trend catalogue (DESIGN.md): trends, each with developments. Labs copy what
+// they use into an activity's settings, so editing the catalogue later rewrites no old result.
+export const trends = pgTable(
+  'trends',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('trends_org_key').on(t.orgId, t.key)],
+);
+
+export const developments = pgTable(
+  'developments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    trendId: uuid('trend_id')
+      .notNull()
+      .references(() => trends.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    position: integer('position').notNull(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('developments_org_key').on(t.orgId, t.key),
+    index('developments_trend_idx').on(t.trendId, t.position),
+  ],
+);
+
+// Projection of a trend scan: one row per person and scored item.
+export const labTrendScores = pgTable(
+  'lab_trend_scores',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    participantId: uuid('participant_id')
+      .notNull()
+      .references(() => labParticipants.id, { onDelete: 'cascade' }),
+    itemKey: text('item_key').notNull(),
+    placeId: uuid('place_id').references(() => places.id, { onDelete: 'set null' }),
+    relevance: integer('relevance'),
+    impact: integer('impact'),
+    uncertainty: integer('uncertainty'),
+    comment: text('comment'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.participantId, t.itemKey] }),
+    index('lab_trend_scores_lab_idx').on(t.labId),
+  ],
+);
+
+// Actions agreed in a lab. The live document owns what was said in the room; the follow-up
+// columns (status after the lab, progress) are owned by this table and its history.
+export const labActions = pgTable(
+  'lab_actions',
+  {
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    actionId: text('action_id').notNull(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    ownerName: text('owner_name').notNull().default(''),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    horizon: text('horizon').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    links: jsonb('links')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    status: text('status').notNull(),
+    progress: integer('progress').notNull().default(0),
+    dots: integer('dots').notNull().default(0),
+    proposedByParticipantId: uuid('proposed_by_participant_id').references(
+      () => labParticipants.id,
+      { onDelete: 'set null' },
+    ),
+    proposedByName: text('proposed_by_name').notNull().default(''),
+    position: integer('position').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.actionId] }),
+    index('lab_actions_lab_idx').on(t.labId),
+    index('lab_actions_owner_idx').on(t.ownerUserId),
+  ],
+);
+
+// Every follow-up change to an action after the lab, oldest first; never rewritten.
+export const labActionUpdates = pgTable(
+  'lab_action_updates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    actionId: text('action_id').notNull(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    status: text('status').notNull(),
+    progress: integer('progress').notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lab_action_updates_action_idx').on(t.activityId, t.actionId, t.createdAt)],
+);
+
+// The facilitator's corrections to the automatic grouping of a lab's synthesis.
+export const labSyntheses = pgTable('lab_syntheses', {
+  labId: uuid('lab_id')
+    .primaryKey()
+    .references(() => labs.id, { onDelete: 'cascade' }),
+  overrides: jsonb('overrides')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  updatedAt: updatedAt(),
+});

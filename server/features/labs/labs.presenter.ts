@@ -8,9 +8,11 @@ import type {
   JoinResult,
   Lab,
   labList,
+  LabTheme,
   LabSummary,
   Participant,
 } from '../../../common/labs.ts';
+import { labThemes } from '../../../common/labs.ts';
 import { isEditable, isJoinable } from './labs.policy.ts';
 import type {
   ActivityRow,
@@ -23,6 +25,12 @@ import type {
 /** What the asking person may do with the lab they look at. */
 export interface LabViewer {
   mayFacilitate: boolean;
+}
+
+/** The lab's chosen themes; a stored value that no longer fits the schema shows as none. */
+function readThemes(value: unknown): LabTheme[] {
+  const parsed = labThemes.safeParse(value);
+  return parsed.success ? parsed.data : [];
 }
 
 /** One activity of the agenda with the name of its document. */
@@ -59,6 +67,7 @@ export function presentLab(details: LabDetails, viewer: LabViewer): Lab {
     venue: lab.venue,
     facilitators: details.facilitators.map((person) => ({ id: person.id, name: person.name })),
     anonymous: lab.anonymous,
+    themes: readThemes(lab.themes),
     joinCode: viewer.mayFacilitate && isJoinable(lab.status) ? lab.joinCode : null,
     activities: [...details.activities]
       .sort((a, b) => a.position - b.position)
