@@ -131,14 +131,19 @@ export async function joinLab(
 }
 
 /** Who the caller is in the lab: their participant row (if any) and whether they may steer it. */
-interface Participation {
+export interface Participation {
   details: LabDetails;
   participant: ParticipantRow | null;
   mayFacilitate: boolean;
   auth: Auth | null;
 }
 
-async function resolveParticipation(
+/**
+ * Resolves who the caller is in a lab, or throws the same problem GET /labs/:labId answers with
+ * (401 unknown guest, 404 another lab's guest or a member who never joined, 403 removed); other
+ * lab-scoped features use it so every lab endpoint admits the same people.
+ */
+export async function resolveParticipation(
   ctx: AppContext,
   caller: LabCaller,
   labId: string,
