@@ -36,6 +36,8 @@ export interface ActivityViewProps {
 }
 
 export interface ConfigFormProps<C extends ActivityConfig = ActivityConfig> {
+  /** The lab the activity belongs to (its places, organisation, themes and earlier results). */
+  lab: Lab;
   value: C;
   onChange(value: C): void;
   /** Field errors from the server or the zod schema, keyed by dotted path inside `config`. */

@@ -137,7 +137,7 @@ function ActivityForm({
           required
         />
         <Heading3>{t('agenda.settingsTitle')}</Heading3>
-        <ConfigForm value={config} onChange={setConfig} errors={configErrors} />
+        <ConfigForm lab={lab} value={config} onChange={setConfig} errors={configErrors} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button" busy={isSubmitting}>
             {existing ? t('agenda.save') : t('agenda.add')}
