@@ -4,6 +4,7 @@ import type { OrgRole } from '../../common/roles.ts';
 import { insertUser } from '../features/auth/auth.repo.ts';
 import { issueLink } from '../features/auth/links.service.ts';
 import { createLabAsOperator } from '../features/labs/labs.service.ts';
+import { ensureTrendCatalogue } from '../features/trends/trends.service.ts';
 import type { AppContext } from '../http/context.ts';
 import {
   countOrganisations,
@@ -121,6 +122,7 @@ export async function seedDemoIfEmpty(
     for (const place of demoPlaces)
       placeIds.push(await insertPlace(tx, { orgId: org.id, ...place }));
     const regionId = await insertRegion(tx, { orgId: org.id, ...demoRegion }, placeIds);
+    await ensureTrendCatalogue(tx, org.id);
 
     const now = new Date();
     let adminId: string | null = null;

@@ -74,6 +74,11 @@ export function OrgHomePage() {
               {t('home.regions')}
             </Link>
           </UnorderedListItem>
+          <UnorderedListItem>
+            <Link to={`${base}/trends`} className="utrecht-link">
+              {t('trends:nav.trends')}
+            </Link>
+          </UnorderedListItem>
         </UnorderedList>
       </nav>
 
