@@ -1,10 +1,12 @@
-// Demo content for a fresh install: one knowledge network, the IJmond region and a few people.
+// Demo content for a fresh install: one knowledge network, the IJmond region, a few people, a
+// draft lab to open and a finished lab that used every method (demo-lab.ts).
 import { labInput } from '../../common/labs.ts';
 import type { OrgRole } from '../../common/roles.ts';
 import { insertUser } from '../features/auth/auth.repo.ts';
 import { issueLink } from '../features/auth/links.service.ts';
 import { createLabAsOperator } from '../features/labs/labs.service.ts';
 import { ensureTrendCatalogue } from '../features/trends/trends.service.ts';
+import { seedFinishedDemoLab } from './demo-lab.ts';
 import type { AppContext } from '../http/context.ts';
 import {
   countOrganisations,
@@ -140,6 +142,12 @@ export async function seedDemoIfEmpty(
       facilitatorId ?? adminId,
       labInput.parse({ ...demoLab, regionId, placeIds }),
     );
+    await seedFinishedDemoLab(tx, {
+      orgId: org.id,
+      regionId,
+      facilitatorId: facilitatorId ?? adminId,
+      places: new Map(demoPlaces.map((place, i) => [place.name, placeIds[i] ?? ''])),
+    });
     const link = await issueLink(tx, ctx.config, { userId: adminId, purpose: 'sign_in' });
     return { adminEmail: DEMO_ADMIN_EMAIL, signInUrl: link.url, expiresAt: link.expiresAt };
   });

@@ -204,6 +204,20 @@ describe('every endpoint', () => {
         'POST /api/v1/join',
         'GET /api/v1/labs/{labId}',
         'POST /api/v1/labs/{labId}/collab-token',
+        `GET ${orgs}/trends`,
+        `POST ${orgs}/trends`,
+        `PUT ${orgs}/trends/order`,
+        `PATCH ${orgs}/trends/{trendId}`,
+        `DELETE ${orgs}/trends/{trendId}`,
+        `POST ${orgs}/trends/{trendId}/developments`,
+        `PUT ${orgs}/trends/{trendId}/developments/order`,
+        `PATCH ${orgs}/developments/{developmentId}`,
+        `DELETE ${orgs}/developments/{developmentId}`,
+        `GET ${orgs}/labs/{labId}/actions`,
+        `PATCH ${orgs}/labs/{labId}/actions/{activityId}/{actionId}`,
+        'GET /api/v1/labs/{labId}/synthesis',
+        'POST /api/v1/labs/{labId}/synthesis/groups',
+        'GET /api/v1/labs/{labId}/positioning-context',
       ]),
     );
   });
@@ -220,6 +234,9 @@ describe('every endpoint', () => {
       activityId: randomUUID(),
       participantId: randomUUID(),
       templateId: randomUUID(),
+      trendId: randomUUID(),
+      developmentId: randomUUID(),
+      actionId: 'an-action',
     };
     const guarded = (await documentedOperations()).filter(
       (o) => !publicOperations.has(`${o.method} ${o.path}`),
@@ -267,6 +284,9 @@ describe('every endpoint', () => {
       activityId: randomUUID(),
       participantId: randomUUID(),
       templateId: randomUUID(),
+      trendId: randomUUID(),
+      developmentId: randomUUID(),
+      actionId: 'an-action',
     };
 
     const orgScoped = (await documentedOperations()).filter((o) => o.path.includes('{orgSlug}'));
@@ -310,6 +330,9 @@ describe('every endpoint', () => {
     const activityId = labB.json<{ activities: { id: string }[] }>().activities[0]?.id ?? '';
     const templates = await request(t, adminB, { method: 'GET', url: `${baseB}/canvas-templates` });
     const templateId = templates.json<{ templates: { id: string }[] }>().templates[0]?.id ?? '';
+    const catalogue = await request(t, adminB, { method: 'GET', url: `${baseB}/trends` });
+    const trendB = catalogue.json<{ trends: { id: string; developments: { id: string }[] }[] }>()
+      .trends[0];
     const values = {
       orgSlug: orgA.slug,
       userId: memberB.userId,
@@ -320,6 +343,9 @@ describe('every endpoint', () => {
       activityId,
       participantId: randomUUID(),
       templateId,
+      trendId: trendB?.id ?? '',
+      developmentId: trendB?.developments[0]?.id ?? '',
+      actionId: 'an-action',
     };
     const labs = '/api/v1/orgs/{orgSlug}/labs/{labId}';
     const bodies: Record<string, object> = {
@@ -336,12 +362,19 @@ describe('every endpoint', () => {
       [`PUT ${labs}/activities/order`]: { activityIds: [activityId] },
       [`PATCH ${labs}/activities/{activityId}`]: { title: 'Overgenomen' },
       'PATCH /api/v1/orgs/{orgSlug}/canvas-templates/{templateId}': { name: 'Overgenomen' },
+      'PATCH /api/v1/orgs/{orgSlug}/trends/{trendId}': { title: 'Overgenomen' },
+      'POST /api/v1/orgs/{orgSlug}/trends/{trendId}/developments': { title: 'Overgenomen' },
+      'PUT /api/v1/orgs/{orgSlug}/trends/{trendId}/developments/order': {
+        developmentIds: [values.developmentId],
+      },
+      'PATCH /api/v1/orgs/{orgSlug}/developments/{developmentId}': { title: 'Overgenomen' },
+      [`PATCH ${labs}/actions/{activityId}/{actionId}`]: { progress: 50 },
     };
 
     const itemScoped = (await documentedOperations()).filter((o) =>
       /\{orgSlug\}\/.*\{\w+\}/.test(o.path),
     );
-    expect(itemScoped.length).toBe(24);
+    expect(itemScoped.length).toBe(32);
     for (const { method, path } of itemScoped) {
       const payload = bodies[`${method} ${path}`];
       const response = await request(t, adminA, {
