@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import QRCode from 'qrcode';
@@ -588,6 +589,23 @@ describe('activities', () => {
       payload: { ...poll, title: '' },
     });
     expect(fieldsOf(noTitle.json())).toEqual(['title']);
+    expect(await activityRows()).toHaveLength(1);
+  });
+
+  it('POST refuses a positioning or vision step over places the lab does not have', async () => {
+    const stranger = randomUUID();
+    for (const config of [
+      { kind: 'positioning', placeIds: [stranger, randomUUID()] },
+      { kind: 'vision', placeIds: [stranger] },
+    ]) {
+      const response = await request(t, facilitatorA, {
+        method: 'POST',
+        url: url(orgA, mine.id),
+        payload: { kind: config.kind, title: 'Buiten het lab', config },
+      });
+      expect(response.statusCode, config.kind).toBe(400);
+      expect(fieldsOf(response.json())).toEqual(['config.placeIds']);
+    }
     expect(await activityRows()).toHaveLength(1);
   });
 

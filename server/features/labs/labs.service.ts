@@ -383,11 +383,19 @@ export async function moveLab(
 async function checkActivityConfig(
   ctx: AppContext,
   actor: OrgActor,
+  details: LabDetails,
   kind: string,
   config: ActivityInput['config'],
 ): Promise<void> {
   if (config.kind !== kind) {
     throw badInput('config.kind', `must be "${kind}", the kind of the activity.`, 'kind_mismatch');
+  }
+  // Positioning and vision compare or cover the lab's own places; another place means nothing there.
+  if (config.kind === 'positioning' || config.kind === 'vision') {
+    const labPlaces = new Set(details.places.map((place) => place.id));
+    if (config.placeIds.some((id) => !labPlaces.has(id))) {
+      throw badInput('config.placeIds', 'may only name places of this lab.', 'unknown_place');
+    }
   }
   if (config.kind === 'canvas' && config.placeId) {
     const own = await listOwnPlaces(ctx.database.db, actor.orgId, [config.placeId]);
@@ -404,8 +412,8 @@ export async function addActivity(
   labId: string,
   input: ActivityInput,
 ): Promise<Activity> {
-  await loadEditableLab(ctx, actor, labId);
-  await checkActivityConfig(ctx, actor, input.kind, input.config);
+  const details = await loadEditableLab(ctx, actor, labId);
+  await checkActivityConfig(ctx, actor, details, input.kind, input.config);
   if ((await countActivities(ctx.database.db, labId)) >= ACTIVITIES_MAX) {
     throw conflict(`A lab holds at most ${ACTIVITIES_MAX} activities.`);
   }
@@ -426,10 +434,10 @@ export async function changeActivity(
   activityId: string,
   input: UpdateActivityRequest,
 ): Promise<Activity> {
-  await loadEditableLab(ctx, actor, labId);
+  const details = await loadEditableLab(ctx, actor, labId);
   const current = await findActivity(ctx.database.db, labId, activityId);
   if (!current) throw notFound('This activity');
-  if (input.config) await checkActivityConfig(ctx, actor, current.kind, input.config);
+  if (input.config) await checkActivityConfig(ctx, actor, details, current.kind, input.config);
   const row = await updateActivity(ctx.database.db, labId, activityId, {
     ...(input.title !== undefined ? { title: input.title } : {}),
     ...(input.config !== undefined ? { config: input.config } : {}),

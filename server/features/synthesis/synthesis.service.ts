@@ -149,6 +149,7 @@ async function gather(
       config: config.data,
       title: activity.title,
       anonymous: details.lab.anonymous,
+      places: details.places.map(({ id, name }) => ({ id, name })),
     });
     if (part) parts.push(limitToReader(part, control.activityState(activity.id), reader));
   }
