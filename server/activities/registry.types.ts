@@ -1,5 +1,6 @@
 // The contract between the collaboration server (server/collab/) and each activity kind's server module.
 import type * as Y from 'yjs';
+import type { closeCodes } from '../../common/collab.ts';
 import type { ActivityState } from '../../common/activities/control.ts';
 import type { ActivityConfig, ActivityKind } from '../../common/activities/registry.ts';
 import type { ActivitySynthesis } from '../../common/synthesis.ts';
@@ -9,6 +10,21 @@ import type { Db } from '../db/client.ts';
 export type MapChange =
   | { op: 'set'; root: string; key: string; value: unknown; previous: unknown }
   | { op: 'delete'; root: string; key: string; previous: unknown };
+
+/**
+ * A write somewhere inside a free root (ServerActivityModule.freeRoots), one per free root an
+ * update touches. Its content is not inspected: `inserted` only counts what it adds (characters
+ * of text, one per nested type or other value; nothing it removes is subtracted), so a kind can
+ * bound the root's size without decoding it.
+ */
+export interface FreeChange {
+  op: 'free';
+  root: string;
+  inserted: number;
+}
+
+/** Everything one update writes: root-map keys, and free roots touched as a whole. */
+export type DocumentChange = MapChange | FreeChange;
 
 /** Who writes, and the state the write is judged against. */
 export interface WriteContext {
@@ -26,8 +42,13 @@ export interface WriteContext {
   limits: { noteMaxLength: number };
 }
 
-/** ok, or refused with a reason that goes into the close frame (short, English, for developers). */
-export type WriteVerdict = { ok: true } | { ok: false; reason: string };
+/**
+ * ok, or refused with a reason that goes into the close frame (short, English, for developers).
+ * The document closes with 4422, or with 4403 when `code` says the writer may not write there at
+ * all (a reader of a text that facilitators write).
+ */
+export type WriteVerdict =
+  { ok: true } | { ok: false; reason: string; code?: typeof closeCodes.forbidden };
 
 export interface ProjectionTarget {
   labId: string;
@@ -40,19 +61,30 @@ export interface SynthesisTarget extends ProjectionTarget {
   title: string;
   /** True in an anonymous lab: no author names leave the server. */
   anonymous: boolean;
+  /** The lab's places, so generated sentences can name them (positioning's summary). */
+  places?: readonly { id: string; name: string }[];
 }
 
 export interface ServerActivityModule {
   kind: ActivityKind;
   /** The root maps a document of this kind may hold; a write to any other root is refused. */
   roots: readonly string[];
-  /** Judges the changes of one update together (e.g. a person's total dots after the update). */
-  checkChanges(changes: readonly MapChange[], ctx: WriteContext): WriteVerdict;
+  /**
+   * Roots whose content is one Yjs type edited as a whole (e.g. the Y.XmlFragment of a rich
+   * text): writes anywhere inside them, nested types included, arrive as one FreeChange per root
+   * instead of being refused (docs/COLLAB_SPEC.md, U6). Absent: none.
+   */
+  freeRoots?: readonly string[];
+  /**
+   * Judges the changes of one update together (e.g. a person's total dots after the update).
+   * A kind without free roots never gets a FreeChange, so it may declare its check over MapChange.
+   */
+  checkChanges(changes: readonly DocumentChange[], ctx: WriteContext): WriteVerdict;
   /**
    * How many notes (or other rate-limited items) this update creates for the writer; the
    * collaboration server counts these against NOTES_PER_MINUTE.
    */
-  countCreated(changes: readonly MapChange[]): number;
+  countCreated(changes: readonly DocumentChange[]): number;
   /** Replaces the kind's projection rows of one activity with what the document holds now. */
   project(db: Db, doc: Y.Doc, target: ProjectionTarget): Promise<void>;
   /**

@@ -1,5 +1,5 @@
-// Judges every incoming write before Yjs applies it (ADR 0002; docs/COLLAB_SPEC.md, U1–U5, C1–C2,
-// L4 and the per-kind rules W1–W25).
+// Judges every incoming write before Yjs applies it (ADR 0002; docs/COLLAB_SPEC.md, U1–U6, C1–C2,
+// L4 and the per-kind rules W1–W25, V10 and on).
 import type { beforeHandleMessagePayload, Extension, Hocuspocus } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../../common/activities/registry.ts';
 import { closeCodes, controlDocumentName, type ServerStateless } from '../../common/collab.ts';
 import type {
-  MapChange,
+  DocumentChange,
   ServerActivityModule,
   WriteVerdict,
 } from '../activities/registry.types.ts';
@@ -88,9 +88,11 @@ const controlValueSchemas: Record<string, { safeParse(value: unknown): { success
 };
 
 /** C2: what facilitators write to the control document must fit common/activities/control.ts. */
-export function checkControlChanges(changes: readonly MapChange[]): WriteVerdict {
+export function checkControlChanges(changes: readonly DocumentChange[]): WriteVerdict {
   for (const change of changes) {
-    if (change.root !== CONTROL_ROOT) return { ok: false, reason: `root ${change.root}` };
+    if (change.op === 'free' || change.root !== CONTROL_ROOT) {
+      return { ok: false, reason: `root ${change.root}` };
+    }
     if (change.op === 'delete') continue;
     const { key, value } = change;
     if (key === CURRENT_KEY) {
@@ -191,7 +193,7 @@ export function createWritesExtension(deps: {
 
       const module = activity ? deps.moduleFor(activity.kind) : null;
       const roots = module ? module.roots : [CONTROL_ROOT];
-      const decoded = decodeChanges(document, sync.update, roots);
+      const decoded = decodeChanges(document, sync.update, roots, module?.freeRoots ?? []);
       if (!decoded.ok) return refuse(closeCodes.rejected, decoded.reason);
       const changes = decoded.changes;
       if (changes.length === 0) return;
@@ -217,7 +219,7 @@ export function createWritesExtension(deps: {
         doc: document,
         limits: { noteMaxLength: deps.config.NOTE_MAX_LENGTH },
       });
-      if (!verdict.ok) return refuse(closeCodes.rejected, verdict.reason);
+      if (!verdict.ok) return refuse(verdict.code ?? closeCodes.rejected, verdict.reason);
 
       const created = module.countCreated(changes);
       // Facilitators prepare and tidy canvases; the limit guards against floods by participants.

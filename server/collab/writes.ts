@@ -1,10 +1,12 @@
 // Turns an incoming Yjs update into the root-map key writes it would make, so every write can be
 // judged before it is applied (ADR 0002). Pure apart from reading the document it is checked against.
 import * as Y from 'yjs';
-import type { MapChange } from '../activities/registry.types.ts';
+import type { DocumentChange, FreeChange, MapChange } from '../activities/registry.types.ts';
 import type { DecodedUpdate } from './frames.ts';
 
-export type DecodeResult = { ok: true; changes: MapChange[] } | { ok: false; reason: string };
+/** The changes an update makes (only MapChanges when no root is free), or why it is refused. */
+export type DecodeResult<C extends DocumentChange = MapChange> =
+  { ok: true; changes: C[] } | { ok: false; reason: string };
 
 interface Slot {
   root: string;
@@ -15,11 +17,20 @@ interface Slot {
   mayDelete: boolean;
 }
 
-type Place = { root: string; key: string } | { refused: string };
+/**
+ * Where an item lands: a root-map key; somewhere inside a free root; nowhere, because Yjs will
+ * garbage-collect it (its neighbour or parent was removed meanwhile; only considered when the kind
+ * has free roots, the only place nested content that Yjs collects can live); or refused.
+ */
+type Place =
+  { root: string; key: string } | { free: string } | { dropped: true } | { refused: string };
+
+const DROPPED: Place = { dropped: true };
+const NESTED: Place = { refused: 'writes inside a nested type' };
 
 type Struct = DecodedUpdate['structs'][number];
 
-function refuse(reason: string): DecodeResult {
+function refuse(reason: string): DecodeResult<DocumentChange> {
   return { ok: false, reason };
 }
 
@@ -45,28 +56,65 @@ function isInDeleteSet(
   return false;
 }
 
-/** Where a stored item lives: its root map's name and key, or why it is not a root-map entry. */
-function placeOfStored(struct: Y.Item | Y.GC): Place {
-  if (!(struct instanceof Y.Item)) return { refused: 'refers to removed content' };
-  const parent = struct.parent;
-  if (!(parent instanceof Y.AbstractType) || parent._item !== null) {
-    return { refused: 'writes inside a nested type' };
+/** The free root that holds `type` (at any depth), or null when its root is not free. */
+function freeRootOf(type: Y.AbstractType<unknown>, freeRoots: readonly string[]): string | null {
+  if (freeRoots.length === 0) return null;
+  let top = type;
+  // An integrated type's ancestors end at a root; the chain of a document is finite.
+  while (top._item !== null) {
+    const parent = top._item.parent;
+    if (!(parent instanceof Y.AbstractType)) return null;
+    top = parent;
   }
+  const root = [...(top.doc?.share.entries() ?? [])].find(([, shared]) => shared === top)?.[0];
+  return root !== undefined && freeRoots.includes(root) ? root : null;
+}
+
+/** Where a stored item lives: its root map's name and key, its free root, or why neither. */
+function placeOfStored(struct: Y.Item | Y.GC, freeRoots: readonly string[]): Place {
+  if (!(struct instanceof Y.Item)) {
+    // Yjs turns whatever names collected content as its neighbour into collected content too.
+    return freeRoots.length > 0 ? DROPPED : { refused: 'refers to removed content' };
+  }
+  const parent = struct.parent;
+  if (!(parent instanceof Y.AbstractType)) return { refused: 'writes inside a nested type' };
+  const free = freeRootOf(parent, freeRoots);
+  if (free !== null) return { free };
+  if (parent._item !== null) return { refused: 'writes inside a nested type' };
   if (struct.parentSub === null) return { refused: 'writes a list, not a map key' };
   return { root: Y.findRootTypeKey(parent), key: struct.parentSub };
 }
 
+/** How much countable content (characters, nested types, values) the new part of `item` adds. */
+function countInserted(item: Y.Item, known: number): number {
+  if (!item.countable) return 0;
+  return item.id.clock + item.length - Math.max(item.id.clock, known);
+}
+
 /**
- * Decodes what `update` would write to `doc`: one change per root-map key it sets or deletes.
- * Refused: nested types, content that is not plain JSON, roots outside `roots`, and anything the
- * server cannot place now (gaps, references to unknown content), because Yjs would keep such
- * parts aside and apply them later, unchecked.
+ * Decodes what `update` would write to `doc`: one change per root-map key it sets or deletes,
+ * and one 'free' change per root of `freeRoots` it writes anything inside. Refused: nested types
+ * and content that is not plain JSON outside the free roots, roots outside `roots` and
+ * `freeRoots`, and anything the server cannot place now (gaps, references to unknown content),
+ * because Yjs would keep such parts aside and apply them later, unchecked.
  */
 export function decodeChanges(
   doc: Y.Doc,
   update: DecodedUpdate,
   roots: readonly string[],
-): DecodeResult {
+): DecodeResult;
+export function decodeChanges(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  roots: readonly string[],
+  freeRoots: readonly string[],
+): DecodeResult<DocumentChange>;
+export function decodeChanges(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  roots: readonly string[],
+  freeRoots: readonly string[] = [],
+): DecodeResult<DocumentChange> {
   const store = doc.store;
   const stateOf = (client: number) => Y.getState(store, client);
   const nextClock = new Map<number, number>();
@@ -99,10 +147,15 @@ export function decodeChanges(
     if (depth > update.structs.length) {
       place = { refused: 'the update refers to itself in a circle' };
     } else if (typeof item.parent === 'string') {
-      place =
-        item.parentSub === null
-          ? { refused: 'writes a list, not a map key' }
-          : { root: item.parent, key: item.parentSub };
+      const root: string = item.parent;
+      if (freeRoots.includes(root)) place = { free: root };
+      else
+        place =
+          item.parentSub === null
+            ? { refused: 'writes a list, not a map key' }
+            : { root, key: item.parentSub };
+    } else if (item.parent instanceof Y.ID && freeRoots.length > 0) {
+      place = placeInside(item.parent, depth);
     } else if (item.parent !== null) {
       place = { refused: 'writes inside a nested type' };
     } else {
@@ -114,7 +167,7 @@ export function decodeChanges(
         if (sibling) {
           place = placeOf(sibling, depth + 1);
         } else if (neighbour.clock < stateOf(neighbour.client)) {
-          place = placeOfStored(Y.getItem(store, neighbour));
+          place = placeOfStored(Y.getItem(store, neighbour), freeRoots);
         } else {
           place = { refused: 'the update refers to content the server does not have' };
         }
@@ -122,6 +175,25 @@ export function decodeChanges(
     }
     places.set(item, place);
     return place;
+  };
+
+  // An item whose parent is given by id lives in the type that parent item holds, as Yjs
+  // resolves it: a parent in this update or in the document; collected or not a type → dropped.
+  const placeInside = (parentId: Y.ID, depth: number): Place => {
+    const parent = findInUpdate(parentId);
+    if (parent) {
+      const where = placeOf(parent, depth + 1);
+      if (!('free' in where)) return 'refused' in where || 'dropped' in where ? where : NESTED;
+      // Only a type can hold items; a crafted parent that is not one is refused, not guessed at.
+      return parent.content instanceof Y.ContentType ? where : { refused: 'the parent is no type' };
+    }
+    if (parentId.clock >= stateOf(parentId.client)) {
+      return { refused: 'the update refers to content the server does not have' };
+    }
+    const stored = Y.getItem(store, parentId);
+    if (!(stored instanceof Y.Item) || !(stored.content instanceof Y.ContentType)) return DROPPED;
+    const free = freeRootOf(stored.content.type, freeRoots);
+    return free === null ? NESTED : { free };
   };
 
   const slots = new Map<string, Slot>();
@@ -135,12 +207,24 @@ export function decodeChanges(
     return slot;
   };
 
+  const frees = new Map<string, FreeChange>();
+  const touchFree = (root: string, inserted: number) => {
+    const change = frees.get(root) ?? { op: 'free', root, inserted: 0 };
+    change.inserted += inserted;
+    frees.set(root, change);
+  };
+
   for (const [client, items] of inUpdate) {
     for (const item of items) {
       // Already known to the server in full: applying it again changes nothing.
       if (item.id.clock + item.length <= stateOf(client)) continue;
       const place = placeOf(item, 0);
       if ('refused' in place) return refuse(place.refused);
+      if ('dropped' in place) continue;
+      if ('free' in place) {
+        touchFree(place.free, countInserted(item, stateOf(client)));
+        continue;
+      }
       if (!roots.includes(place.root)) return refuse(`root ${place.root} is not allowed here`);
       const slot = slotOf(place.root, place.key);
       const content = item.content;
@@ -170,8 +254,13 @@ export function decodeChanges(
         const struct: Struct = structs[i] as Struct;
         if (struct.id.clock >= end) break;
         if (struct.deleted) continue;
-        const place = placeOfStored(struct);
+        const place = placeOfStored(struct, freeRoots);
         if ('refused' in place) return refuse(place.refused);
+        if ('dropped' in place) continue;
+        if ('free' in place) {
+          touchFree(place.free, 0);
+          continue;
+        }
         const parent = doc.share.get(place.root);
         // Only the entry a key shows now matters; older entries of the key are deleted already.
         if (parent?._map.get(place.key) !== struct) continue;
@@ -181,7 +270,7 @@ export function decodeChanges(
     }
   }
 
-  const changes: MapChange[] = [];
+  const changes: DocumentChange[] = [];
   for (const slot of slots.values()) {
     const previous = currentValue(doc, slot.root, slot.key);
     if (slot.values.length > 0) {
@@ -193,5 +282,6 @@ export function decodeChanges(
       changes.push({ op: 'delete', root: slot.root, key: slot.key, previous });
     }
   }
+  changes.push(...frees.values());
   return { ok: true, changes };
 }
