@@ -17,8 +17,11 @@ import { LabPage } from './features/labs/LabPage.tsx';
 import { LabsPage } from './features/labs/LabsPage.tsx';
 import { TemplateFormPage } from './features/labs/TemplateFormPage.tsx';
 import { TemplatesPage } from './features/labs/TemplatesPage.tsx';
+import { TrendsPage } from './features/trends/TrendsPage.tsx';
 import { LivePage } from './features/live/LivePage.tsx';
 import { PresenterPage } from './features/live/PresenterPage.tsx';
+import { PresenterSynthesisPage } from './features/synthesis/PresenterSynthesisPage.tsx';
+import { SynthesisPage } from './features/synthesis/SynthesisPage.tsx';
 import { MembersPage } from './features/orgs/MembersPage.tsx';
 import { OrgProvider } from './features/orgs/OrgContext.tsx';
 import { OrgHomePage } from './features/orgs/OrgHomePage.tsx';
@@ -55,6 +58,7 @@ export function App() {
         <Routes>
           {/* The presenter view fills the big screen: no site header or navigation. */}
           <Route path="lab/:labId/presenter" element={<PresenterPage />} />
+          <Route path="lab/:labId/presenter/synthesis" element={<PresenterSynthesisPage />} />
           <Route element={<OrgAwareLayout />}>
             <Route index element={<HomePage />} />
             <Route path="sign-in" element={<SignInPage />} />
@@ -67,6 +71,7 @@ export function App() {
             <Route path="join" element={<JoinPage />} />
             <Route path="join/:code" element={<JoinPage />} />
             <Route path="lab/:labId" element={<LivePage />} />
+            <Route path="lab/:labId/synthesis" element={signedIn(<SynthesisPage />)} />
             <Route path="o/:orgSlug">
               <Route index element={signedIn(<OrgHomePage />)} />
               <Route path="members" element={signedIn(<MembersPage />)} />
@@ -89,6 +94,7 @@ export function App() {
               <Route path="canvas-templates" element={signedIn(<TemplatesPage />)} />
               <Route path="canvas-templates/new" element={signedIn(<TemplateFormPage />)} />
               <Route path="canvas-templates/:templateId" element={signedIn(<TemplateFormPage />)} />
+              <Route path="trends" element={signedIn(<TrendsPage />)} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

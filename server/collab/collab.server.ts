@@ -198,7 +198,15 @@ export function createCollabServer(
 
   return {
     hocuspocus,
-    control: revocation.control,
+    control: {
+      ...revocation.control,
+      liveDocument(name) {
+        const document = hocuspocus.documents.get(name);
+        // A document still loading, or whose load failed, holds nothing trustworthy yet.
+        if (!document || document.isLoading || document.isDestroyed) return null;
+        return persistence.isPoisoned(document) ? null : document;
+      },
+    },
     websocketOptions: websocketLimits(config, log),
     register(app) {
       app.get(

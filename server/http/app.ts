@@ -12,6 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { loggerOptions } from '../logger.ts';
 import { registerAccountRoutes } from '../features/accounts/accounts.routes.ts';
+import { registerActionRoutes } from '../features/actions/actions.routes.ts';
 import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
 import { registerHealthRoutes } from '../features/health/health.routes.ts';
 import { registerJoinRoutes } from '../features/labs/join.routes.ts';
@@ -20,6 +21,9 @@ import { registerTemplateRoutes } from '../features/labs/templates.routes.ts';
 import { registerOrgRoutes } from '../features/orgs/orgs.routes.ts';
 import { registerOutboxRoutes } from '../features/outbox/outbox.routes.ts';
 import { registerPlacesRoutes } from '../features/places/places.routes.ts';
+import { registerPositioningRoutes } from '../features/positioning/positioning.routes.ts';
+import { registerSynthesisRoutes } from '../features/synthesis/synthesis.routes.ts';
+import { registerTrendRoutes } from '../features/trends/trends.routes.ts';
 import type { CollabServer } from '../collab/collab.server.ts';
 import { registerAuth } from './auth.ts';
 import type { App, AppContext } from './context.ts';
@@ -69,7 +73,11 @@ export async function buildApp(
       registerPlacesRoutes(api, ctx);
       registerLabRoutes(api, ctx);
       registerTemplateRoutes(api, ctx);
+      registerTrendRoutes(api, ctx);
       registerJoinRoutes(api, ctx);
+      registerPositioningRoutes(api, ctx);
+      registerSynthesisRoutes(api, ctx);
+      registerActionRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

@@ -7,6 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -17,6 +18,11 @@ export interface CollabControl {
   disconnectParticipant(labId: string, participantId: string): void;
   /** Closes every live connection of the lab so clients reconnect with the lab's new access. */
   reconnectLab(labId: string): void;
+  /**
+   * The document as this server holds it now (with edits not stored yet), or null when it is
+   * not loaded here; the HTTP side then reads the stored state. Optional for HTTP-only fakes.
+   */
+  liveDocument?(name: string): Y.Doc | null;
 }
 
 export interface AppContext {

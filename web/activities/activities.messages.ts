@@ -6,6 +6,11 @@ export const activitiesMessages = defineMessages({
     kinds: {
       canvas: 'Canvas',
       poll: 'Peiling',
+      trendscan: 'Trendscan',
+      scenarios: 'Scenario’s',
+      vision: 'Visie',
+      positioning: 'Regionale positionering',
+      actions: 'Acties',
     },
     colours: {
       yellow: 'Geel',
@@ -239,6 +244,11 @@ export const activitiesMessages = defineMessages({
     kinds: {
       canvas: 'Canvas',
       poll: 'Poll',
+      trendscan: 'Trend scan',
+      scenarios: 'Scenarios',
+      vision: 'Vision',
+      positioning: 'Regional positioning',
+      actions: 'Actions',
     },
     colours: {
       yellow: 'Yellow',

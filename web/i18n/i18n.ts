@@ -2,8 +2,14 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../common/fields.ts';
+import { actionsMessages } from '../activities/actions/actions.messages.ts';
 import { activitiesMessages } from '../activities/activities.messages.ts';
+import { positioningMessages } from '../activities/positioning/positioning.messages.ts';
+import { scenariosMessages } from '../activities/scenarios/scenarios.messages.ts';
+import { trendscanMessages } from '../activities/trendscan/trendscan.messages.ts';
+import { visionMessages } from '../activities/vision/vision.messages.ts';
 import { accountMessages } from '../features/account/account.messages.ts';
+import { actionsFollowUpMessages } from '../features/actions/actions.messages.ts';
 import { apidocsMessages } from '../features/apidocs/apidocs.messages.ts';
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
@@ -12,6 +18,8 @@ import { liveMessages } from '../features/live/live.messages.ts';
 import { orgsMessages } from '../features/orgs/orgs.messages.ts';
 import { outboxMessages } from '../features/outbox/outbox.messages.ts';
 import { placesMessages } from '../features/places/places.messages.ts';
+import { synthesisMessages } from '../features/synthesis/synthesis.messages.ts';
+import { trendsMessages } from '../features/trends/trends.messages.ts';
 import { commonMessages } from './common.messages.ts';
 
 const namespaces = {
@@ -23,8 +31,16 @@ const namespaces = {
   outbox: outboxMessages,
   places: placesMessages,
   labs: labsMessages,
+  trends: trendsMessages,
   live: liveMessages,
+  synthesis: synthesisMessages,
   activities: activitiesMessages,
+  trendscan: trendscanMessages,
+  scenarios: scenariosMessages,
+  vision: visionMessages,
+  positioning: positioningMessages,
+  actions: actionsMessages,
+  actionsFollowUp: actionsFollowUpMessages,
   apidocs: apidocsMessages,
 };
 

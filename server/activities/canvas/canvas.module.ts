@@ -3,6 +3,7 @@ import { canvasRoots, CANVAS_KIND } from '../../../common/activities/canvas.ts';
 import type { ServerActivityModule } from '../registry.types.ts';
 import { projectCanvas } from './canvas.repo.ts';
 import { checkCanvasChanges, countCreatedNotes } from './canvas.rules.ts';
+import { synthesiseCanvas } from './canvas.synthesis.ts';
 
 export const canvasModule: ServerActivityModule = {
   kind: CANVAS_KIND,
@@ -10,4 +11,5 @@ export const canvasModule: ServerActivityModule = {
   checkChanges: checkCanvasChanges,
   countCreated: countCreatedNotes,
   project: projectCanvas,
+  synthesise: synthesiseCanvas,
 };

@@ -3,6 +3,7 @@ import { pollRoots, POLL_KIND } from '../../../common/activities/poll.ts';
 import type { ServerActivityModule } from '../registry.types.ts';
 import { projectPoll } from './poll.repo.ts';
 import { checkPollChanges, countCreatedAnswers } from './poll.rules.ts';
+import { synthesisePoll } from './poll.synthesis.ts';
 
 export const pollModule: ServerActivityModule = {
   kind: POLL_KIND,
@@ -10,4 +11,5 @@ export const pollModule: ServerActivityModule = {
   checkChanges: checkPollChanges,
   countCreated: countCreatedAnswers,
   project: projectPoll,
+  synthesise: synthesisePoll,
 };

@@ -17,6 +17,7 @@ import { region as regionSchema } from '../../../common/places.ts';
 import { api } from '../../api/client.ts';
 import { useApiData } from '../../api/useApiData.ts';
 import { ActionLink } from '../../components/ActionLink.tsx';
+import { ActionsFollowUp } from '../actions/ActionsFollowUp.tsx';
 import { FlashMessage, flashState } from '../../components/FlashMessage.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { NoValue } from '../../components/NoValue.tsx';
@@ -169,6 +170,8 @@ export function LabPage() {
             )}
 
             <AgendaEditor lab={data} orgSlug={orgSlug} onChange={showLab} />
+
+            <ActionsFollowUp lab={data} orgSlug={orgSlug} />
 
             {data.can.facilitate && <ParticipantList lab={data} orgSlug={orgSlug} />}
 

@@ -129,6 +129,15 @@ export function FacilitatorBar({
         >
           {t('facilitator.presenter')}
         </a>
+        {' · '}
+        <a
+          href={`/lab/${lab.id}/synthesis`}
+          target="_blank"
+          rel="noopener"
+          className="utrecht-link"
+        >
+          {t('synthesis:facilitatorLink')}
+        </a>
       </Paragraph>
       <p role="status" className="stadshart-live-facilitator__status">
         {status}

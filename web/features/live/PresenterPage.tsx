@@ -165,7 +165,12 @@ function Presenter({
           )}
         </div>
       </div>
-      <footer className="stadshart-presenter__footer">{sound.toggle}</footer>
+      <footer className="stadshart-presenter__footer">
+        {sound.toggle}
+        <a href={`/lab/${lab.id}/presenter/synthesis`} className="utrecht-link">
+          {t('synthesis:presenterLink')}
+        </a>
+      </footer>
     </>
   );
 }
