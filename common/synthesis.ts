@@ -251,6 +251,11 @@ export const synthesis = z.object({
   /** The lab's places, so placeId and placeIds in the parts can be named. */
   places: z.array(z.object({ id: uuid, name: z.string(), municipality: z.string() })),
   activities: z.array(activitySynthesis),
+  /**
+   * Activities whose results could not be read from their document (a defect to report); the
+   * rest of the synthesis is complete without them.
+   */
+  unavailable: z.array(z.object({ activityId: uuid, title: z.string() })).default([]),
 });
 export type Synthesis = z.infer<typeof synthesis>;
 export type CanvasSynthesis = z.infer<typeof canvasSynthesis>;

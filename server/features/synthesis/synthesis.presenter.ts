@@ -28,6 +28,7 @@ function withoutNames(part: ActivitySynthesis): ActivitySynthesis {
 export function presentSynthesis(input: {
   details: LabDetails;
   activities: ActivitySynthesis[];
+  unavailable: { activityId: string; title: string }[];
   method: string;
   generatedAt: Date;
 }): Synthesis {
@@ -44,5 +45,6 @@ export function presentSynthesis(input: {
       municipality: place.municipality,
     })),
     activities: lab.anonymous ? input.activities.map(withoutNames) : input.activities,
+    unavailable: input.unavailable,
   };
 }

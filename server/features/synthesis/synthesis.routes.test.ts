@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { setAnswer } from '../../../common/activities/poll.doc.ts';
 import { canvasRoots, dotKey, type NoteValue } from '../../../common/activities/canvas.ts';
@@ -13,6 +13,7 @@ import {
   synthesis as synthesisSchema,
   type Synthesis,
 } from '../../../common/synthesis.ts';
+import { pollModule } from '../../activities/poll/poll.module.ts';
 import { collabDocuments, labSyntheses } from '../../db/schema.ts';
 import {
   createActor,
@@ -291,6 +292,20 @@ describe('GET /labs/:labId/synthesis', () => {
     const s = await synthesisOf(l.lab.id);
     expect(canvasOf(s).sections.every((sec) => sec.notes.length === 0)).toBe(true);
     expect(s.activities[1]).toMatchObject({ kind: 'poll', respondents: 1 });
+  });
+
+  it('names an activity whose part cannot be made as unavailable, and still answers for the rest', async () => {
+    const l = await makeLab();
+    const failing = vi.spyOn(pollModule, 'synthesise').mockImplementation(() => {
+      throw new Error('a document this kind cannot read');
+    });
+    try {
+      const s = await synthesisOf(l.lab.id);
+      expect(s.activities.map((part) => part.kind)).toEqual(['canvas']);
+      expect(s.unavailable).toEqual([{ activityId: l.pollId, title: 'Wat eerst?' }]);
+    } finally {
+      failing.mockRestore();
+    }
   });
 
   it('gives no author names in an anonymous lab', async () => {

@@ -4,9 +4,14 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { readControl } from '../../../common/activities/control.doc.ts';
 import type { ActivityState } from '../../../common/activities/control.ts';
-import { activityConfig, activityKind } from '../../../common/activities/registry.ts';
+import {
+  activityConfig,
+  activityKind,
+  type ActivityKind,
+} from '../../../common/activities/registry.ts';
 import { activityDocumentName, controlDocumentName } from '../../../common/collab.ts';
 import {
+  activitySynthesis,
   sectionOverrides,
   type ActivitySynthesis,
   type CanvasSynthesis,
@@ -16,6 +21,7 @@ import {
   type SynthesisOverrides,
 } from '../../../common/synthesis.ts';
 import { moduleFor } from '../../activities/registry.ts';
+import type { SynthesisTarget } from '../../activities/registry.types.ts';
 import type { AppContext } from '../../http/context.ts';
 import { badInput, forbidden } from '../../http/problem.ts';
 import type { LabCaller } from '../labs/guest.auth.ts';
@@ -51,6 +57,8 @@ export const GROUPING_METHOD =
 interface Gathered {
   details: LabDetails;
   parts: ActivitySynthesis[];
+  /** Activities whose part could not be made from their document. */
+  unavailable: { activityId: string; title: string }[];
   /** Stemmed words per note, by `${activityId}|${noteId}`. */
   stems: Map<string, StemmedWord[]>;
 }
@@ -120,6 +128,29 @@ function limitToReader(
   return part;
 }
 
+const FAILED = Symbol('failed');
+
+/**
+ * One activity's part, null when its kind has none, or FAILED when it cannot be made: the
+ * synthesis is on the wall while the room works, so one activity whose document holds something
+ * unexpected is named as unavailable and leaves the others standing, rather than turning the
+ * whole answer into an error.
+ */
+function summariseSafely(
+  kind: ActivityKind,
+  doc: Y.Doc,
+  target: SynthesisTarget,
+): ActivitySynthesis | null | typeof FAILED {
+  try {
+    const part = moduleFor(kind).synthesise?.(doc, target);
+    if (!part) return null;
+    const checked = activitySynthesis.safeParse(part);
+    return checked.success ? checked.data : FAILED;
+  } catch {
+    return FAILED;
+  }
+}
+
 /**
  * Reads every activity's part in agenda order from its live or stored document, limited to what
  * the reader may see, and the stemmed words of every visible canvas note in one query.
@@ -138,12 +169,13 @@ async function gather(
   ]);
   const control = readControl(docs.get(controlName) ?? new Y.Doc());
   const parts: ActivitySynthesis[] = [];
+  const unavailable: Gathered['unavailable'] = [];
   for (const activity of details.activities) {
     const kind = activityKind.safeParse(activity.kind);
     const config = activityConfig.safeParse(activity.config);
     if (!kind.success || !config.success || config.data.kind !== kind.data) continue;
     const doc = docs.get(activityDocumentName(labId, activity.id)) ?? new Y.Doc();
-    const part = moduleFor(kind.data).synthesise?.(doc, {
+    const part = summariseSafely(kind.data, doc, {
       labId,
       activityId: activity.id,
       config: config.data,
@@ -151,7 +183,8 @@ async function gather(
       anonymous: details.lab.anonymous,
       places: details.places.map(({ id, name }) => ({ id, name })),
     });
-    if (part) parts.push(limitToReader(part, control.activityState(activity.id), reader));
+    if (part === FAILED) unavailable.push({ activityId: activity.id, title: activity.title });
+    else if (part) parts.push(limitToReader(part, control.activityState(activity.id), reader));
   }
 
   const notes = parts
@@ -164,7 +197,7 @@ async function gather(
   const stems = new Map(
     notes.map((note, index) => [stemKey(note.activityId, note.id), words[index] ?? []]),
   );
-  return { details, parts, stems };
+  return { details, parts, unavailable, stems };
 }
 
 /** Reads stored corrections leniently: a section whose corrections do not parse has none. */
@@ -220,6 +253,7 @@ function assemble(gathered: Gathered, overrides: SynthesisOverrides): Synthesis 
   return presentSynthesis({
     details: gathered.details,
     activities,
+    unavailable: gathered.unavailable,
     method: GROUPING_METHOD,
     generatedAt: new Date(),
   });

@@ -67,6 +67,15 @@ function FacilitatorSynthesis({ lab }: { lab: Lab }) {
           </Alert>
         )}
         <UpdatedAt synthesis={synthesis} />
+        {synthesis.unavailable.length > 0 && (
+          <Alert type="warning">
+            <Paragraph>
+              {t('unavailable', {
+                titles: synthesis.unavailable.map((activity) => activity.title).join(', '),
+              })}
+            </Paragraph>
+          </Alert>
+        )}
         <section aria-label={t('method.heading')}>
           <Heading2>{t('method.heading')}</Heading2>
           <Paragraph lang="nl">{synthesis.grouping.method}</Paragraph>

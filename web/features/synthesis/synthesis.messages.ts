@@ -14,6 +14,8 @@ export const synthesisMessages = defineMessages({
     stale:
       'De synthese kon niet worden bijgewerkt. U ziet de laatste versie; we proberen het opnieuw.',
     nothingYet: 'Er is nog niets om samen te vatten.',
+    unavailable:
+      'De resultaten van {{titles}} konden niet worden gelezen en staan hieronder niet. De rest van de synthese is volledig. Meld dit aan de beheerder van Stadshart.',
     method: {
       heading: 'Hoe de notities zijn gegroepeerd',
       limits:
@@ -174,6 +176,8 @@ export const synthesisMessages = defineMessages({
     updatedAt: 'Updated at {{time}}. This page refreshes itself every 5 seconds.',
     stale: 'The synthesis could not be updated. You see the latest version; we will try again.',
     nothingYet: 'There is nothing to sum up yet.',
+    unavailable:
+      'The results of {{titles}} could not be read and are not shown below. The rest of the synthesis is complete. Please tell the administrator of Stadshart.',
     method: {
       heading: 'How the notes are grouped',
       limits:

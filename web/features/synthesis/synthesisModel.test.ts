@@ -24,6 +24,7 @@ function synthesisWith(groups: SynthesisGroup[]): Synthesis {
     places: [
       { id: '00000000-0000-4000-8000-000000000003', name: 'IJmuiden', municipality: 'Velsen' },
     ],
+    unavailable: [],
     activities: [
       {
         kind: 'canvas',
