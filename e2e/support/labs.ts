@@ -48,7 +48,7 @@ export async function signInAsFacilitator(page: Page): Promise<void> {
 }
 
 /** The session's CSRF token, as the web app gets it from GET /api/v1/session. */
-async function csrfToken(page: Page): Promise<string> {
+export async function csrfToken(page: Page): Promise<string> {
   const response = await page.request.get('/api/v1/session');
   expect(response.ok(), 'GET /api/v1/session').toBe(true);
   const session = (await response.json()) as { csrfToken: string | null };
