@@ -282,9 +282,10 @@ test('a facilitator and three guests from two places run a trend scan, scenarios
       presenter.getByRole('heading', { level: 2, name: `Nu: ${steps.trendscan.title}` }),
     ).toBeVisible();
     await expectAccessible(presenter, 'presenter, trend scan');
-    // A new step shows its results to everyone; the facilitator hides them, so nobody scores
-    // with the room's scores in view.
-    await facilitator.getByRole('button', { name: 'Uitslag verbergen voor deelnemers' }).click();
+    // A trend scan starts with its results hidden, so nobody scores with the room's scores in view.
+    await expect(
+      facilitator.getByRole('button', { name: 'Uitslag tonen aan deelnemers' }),
+    ).toBeVisible();
     await expect(
       facilitator.getByText('Deelnemers zien de uitslag nog niet. U ziet hem wel.'),
     ).toBeVisible();

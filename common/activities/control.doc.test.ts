@@ -105,4 +105,14 @@ describe('control document', () => {
     doc.getMap(CONTROL_ROOT).set(activityStateKey('a1'), { locked: 'yes' });
     expect(readControl(doc).activityState('a1')).toEqual(defaultActivityState);
   });
+
+  it('starts a trend scan with its results hidden, and keeps that default when another setting changes', () => {
+    const doc = new Y.Doc();
+    expect(readControl(doc).activityState('t1', 'trendscan').resultsRevealed).toBe(false);
+    expect(readControl(doc).activityState('p1', 'poll').resultsRevealed).toBe(true);
+    const locked = patchActivityState(doc, 't1', { locked: true }, 'trendscan');
+    expect(locked).toMatchObject({ locked: true, resultsRevealed: false });
+    patchActivityState(doc, 't1', { resultsRevealed: true }, 'trendscan');
+    expect(readControl(doc).activityState('t1', 'trendscan').resultsRevealed).toBe(true);
+  });
 });

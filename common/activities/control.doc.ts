@@ -6,7 +6,7 @@ import {
   activityStateKey,
   CONTROL_ROOT,
   CURRENT_KEY,
-  defaultActivityState,
+  defaultActivityStateFor,
   spotlightValue,
   SPOTLIGHT_KEY,
   timerValue,
@@ -25,8 +25,11 @@ export interface ControlView {
   current: string | null;
   timer: TimerValue | null;
   spotlight: SpotlightValue | null;
-  /** An activity's state; the default state when nobody has touched it or it is invalid. */
-  activityState(activityId: string): ActivityState;
+  /**
+   * An activity's state; the default state of its kind (defaultActivityStateFor) when nobody has
+   * touched it or it is invalid.
+   */
+  activityState(activityId: string, kind?: string): ActivityState;
 }
 
 /** Reads the control document; invalid values read as absent (or as the default state). */
@@ -39,9 +42,9 @@ export function readControl(doc: Y.Doc): ControlView {
     current: typeof current === 'string' ? current : null,
     timer: timer.success ? timer.data : null,
     spotlight: spotlight.success ? spotlight.data : null,
-    activityState(activityId) {
+    activityState(activityId, kind) {
       const state = activityState.safeParse(control.get(activityStateKey(activityId)));
-      return state.success ? state.data : defaultActivityState;
+      return state.success ? state.data : defaultActivityStateFor(kind);
     },
   };
 }
@@ -118,15 +121,19 @@ export function setSpotlight(doc: Y.Doc, spotlight: SpotlightValue | null): void
   });
 }
 
-/** Changes part of an activity's state and returns the whole new state. */
+/**
+ * Changes part of an activity's state and returns the whole new state; the rest starts from the
+ * kind's default when nobody has touched the activity yet.
+ */
 export function patchActivityState(
   doc: Y.Doc,
   activityId: string,
   patch: Partial<ActivityState>,
+  kind?: string,
 ): ActivityState {
-  let next: ActivityState = defaultActivityState;
+  let next: ActivityState = defaultActivityStateFor(kind);
   doc.transact(() => {
-    next = activityState.parse({ ...readControl(doc).activityState(activityId), ...patch });
+    next = activityState.parse({ ...readControl(doc).activityState(activityId, kind), ...patch });
     controlOf(doc).set(activityStateKey(activityId), next);
   });
   return next;

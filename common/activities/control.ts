@@ -62,3 +62,13 @@ export const defaultActivityState: ActivityState = {
   vote: null,
   resultsRevealed: true,
 };
+
+/**
+ * The untouched state of an activity of `kind`. A trend scan starts with its results hidden from
+ * participants: seeing the room's scores while still scoring pulls everyone towards them.
+ */
+export function defaultActivityStateFor(kind: string | undefined): ActivityState {
+  return kind === 'trendscan'
+    ? { ...defaultActivityState, resultsRevealed: false }
+    : defaultActivityState;
+}

@@ -184,7 +184,8 @@ async function gather(
       places: details.places.map(({ id, name }) => ({ id, name })),
     });
     if (part === FAILED) unavailable.push({ activityId: activity.id, title: activity.title });
-    else if (part) parts.push(limitToReader(part, control.activityState(activity.id), reader));
+    else if (part)
+      parts.push(limitToReader(part, control.activityState(activity.id, activity.kind), reader));
   }
 
   const notes = parts

@@ -8,7 +8,7 @@ import {
   setSpotlight,
   type ControlView,
 } from '../../../common/activities/control.doc.ts';
-import { defaultActivityState } from '../../../common/activities/control.ts';
+import { defaultActivityStateFor } from '../../../common/activities/control.ts';
 import type { Activity, Lab } from '../../../common/labs.ts';
 import { moduleFor } from '../../activities/registry.ts';
 import type { FacilitatorControls, LiveMe } from '../../activities/registry.types.ts';
@@ -19,6 +19,7 @@ import { useLabDocument } from '../../collab/useLabConnection.ts';
 export function useFacilitatorControls(
   controlDoc: Y.Doc | null,
   activityId: string,
+  kind: string,
   isAllowed: boolean,
 ): FacilitatorControls | null {
   return useMemo(() => {
@@ -26,7 +27,7 @@ export function useFacilitatorControls(
     return {
       setActivityState(patch) {
         try {
-          patchActivityState(controlDoc, activityId, patch);
+          patchActivityState(controlDoc, activityId, patch, kind);
         } catch {
           // The view offered a value the schema refuses; nothing is written.
         }
@@ -35,7 +36,7 @@ export function useFacilitatorControls(
         setSpotlight(controlDoc, value);
       },
     };
-  }, [controlDoc, activityId, isAllowed]);
+  }, [controlDoc, activityId, kind, isAllowed]);
 }
 
 /**
@@ -66,12 +67,14 @@ export function ActivityPane({
   const { t } = useTranslation('live');
   const headingId = useId();
   const document = useLabDocument(connection, activity.documentName);
-  const state = control?.activityState(activity.id) ?? defaultActivityState;
+  const state =
+    control?.activityState(activity.id, activity.kind) ?? defaultActivityStateFor(activity.kind);
   const isFacilitator = me.role === 'facilitator';
   const isPresenter = variant === 'presenter';
   const controls = useFacilitatorControls(
     controlDoc,
     activity.id,
+    activity.kind,
     isFacilitator && !isLabReadOnly && !isPresenter,
   );
   const isLocked = state.locked && !isFacilitator;

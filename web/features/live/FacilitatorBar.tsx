@@ -74,7 +74,9 @@ export function FacilitatorBar({
   const step = chosenStep ?? control.current ?? activities[0]?.id ?? NO_STEP;
   const now = useNow(control.timer?.endsAt != null);
   const phase = timerPhase(control.timer, now);
-  const state: ActivityState | null = current ? control.activityState(current.id) : null;
+  const state: ActivityState | null = current
+    ? control.activityState(current.id, current.kind)
+    : null;
 
   const moveTo = (activityId: string | null) => {
     setCurrent(controlDoc, activityId);
@@ -85,7 +87,7 @@ export function FacilitatorBar({
 
   const patch = (value: Partial<ActivityState>) => {
     if (!current) return;
-    patchActivityState(controlDoc, current.id, value);
+    patchActivityState(controlDoc, current.id, value, current.kind);
   };
 
   const start = () => {
