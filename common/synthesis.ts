@@ -145,6 +145,8 @@ export const trendscanSynthesis = z.object({
   chosenThemes: z.array(labTheme),
   /** The scan's trends in order: the radar has one axis per trend (trendItemResult.trendKey). */
   trends: z.array(z.object({ key: z.string(), title: z.string() })).default([]),
+  /** True for a participant while the facilitator has not shown the results: no scores then. */
+  resultsHidden: z.boolean().default(false),
 });
 
 export const scenariosSynthesis = z.object({

@@ -152,6 +152,7 @@ function synthesisWith(...rankings: TrendItemResult[][]): Pick<Synthesis, 'activ
       perPlace: [],
       chosenThemes: [],
       trends: [],
+      resultsHidden: false,
     })),
   };
 }

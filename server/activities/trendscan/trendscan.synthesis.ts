@@ -29,5 +29,6 @@ export function synthesiseTrendscan(doc: Y.Doc, target: SynthesisTarget): Activi
       activityId: target.activityId,
     })),
     trends: results.trends,
+    resultsHidden: false,
   };
 }

@@ -354,6 +354,45 @@ describe('GET /labs/:labId/synthesis', () => {
   });
 });
 
+describe('GET /labs/:labId/synthesis for a trend scan', () => {
+  it('keeps the scores from participants until the facilitator shows them', async () => {
+    const l = await makeLab();
+    const added = await request(t, facilitatorA, {
+      method: 'POST',
+      url: `/api/v1/orgs/${orgA.slug}/labs/${l.lab.id}/activities`,
+      payload: {
+        title: 'Trendscan',
+        kind: 'trendscan',
+        config: {
+          kind: 'trendscan',
+          items: [
+            { key: 'anders-werken', trendKey: 'anders-werken', kind: 'trend', title: 'Werken' },
+          ],
+        },
+      },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const scanId = added.json<{ id: string }>().id;
+    const scanOf = (s: Synthesis) => s.activities.find((part) => part.kind === 'trendscan');
+    const guest = asGuest(l.guestSecret);
+
+    expect(scanOf(await synthesisOf(l.lab.id, null, guest))).toMatchObject({
+      resultsHidden: true,
+      ranking: [],
+      perPlace: [],
+    });
+    expect(scanOf(await synthesisOf(l.lab.id))).toMatchObject({
+      resultsHidden: false,
+      ranking: [{ itemKey: 'anders-werken' }],
+    });
+    await setState(l, scanId, { resultsRevealed: true });
+    expect(scanOf(await synthesisOf(l.lab.id, null, guest))).toMatchObject({
+      resultsHidden: false,
+      ranking: [{ itemKey: 'anders-werken' }],
+    });
+  });
+});
+
 describe('POST /labs/:labId/synthesis/groups', () => {
   async function labWithGroups() {
     const l = await makeLab();

@@ -125,6 +125,9 @@ function limitToReader(
   if (part.kind === 'poll' && !canSeePollResults(reader, state)) {
     return { ...part, counts: [], mean: null, resultsHidden: true };
   }
+  if (part.kind === 'trendscan' && !canSeePollResults(reader, state)) {
+    return { ...part, ranking: [], perPlace: [], resultsHidden: true };
+  }
   return part;
 }
 
