@@ -6,6 +6,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { eq } from 'drizzle-orm';
 import * as decoding from 'lib0/decoding';
 import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { NoteValue } from '../../common/activities/canvas.ts';
@@ -17,7 +18,7 @@ import { activities, collabDocuments, collabTokens, labParticipants, labs } from
 import { hashSecret, newSecret } from '../features/auth/tokens.ts';
 import { buildApp } from '../http/app.ts';
 import type { App, AppContext } from '../http/context.ts';
-import { createOrg, type TestContext } from '../testing/harness.ts';
+import { createOrg, createTestContext, type TestContext } from '../testing/harness.ts';
 import {
   createCollabServer,
   type CollabServer,
@@ -130,6 +131,21 @@ export async function addActivity(
       title: kind === 'canvas' ? 'Canvas' : 'Peiling',
       config: kind === 'canvas' ? canvasConfig : pollConfig,
     })
+    .returning({ id: activities.id });
+  if (!row) throw new Error('activity not created');
+  return { activityId: row.id, name: activityDocumentName(labId, row.id) };
+}
+
+/** Adds an activity with the given settings (its kind is the config's) to a lab; returns its document name. */
+export async function addConfiguredActivity(
+  t: TestContext,
+  labId: string,
+  config: ActivityConfig,
+  title: string,
+): Promise<{ activityId: string; name: string }> {
+  const [row] = await t.database.db
+    .insert(activities)
+    .values({ labId, position: 0, kind: config.kind, title, config })
     .returning({ id: activities.id });
   if (!row) throw new Error('activity not created');
   return { activityId: row.id, name: activityDocumentName(labId, row.id) };
@@ -401,4 +417,64 @@ export async function waitAcknowledged(client: TestClient, timeoutMs = 5000): Pr
 /** Sleeps; only for showing that something does NOT happen within a time. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Waits for the document-level close whose reason starts with `code`, and returns the reason. */
+export async function refusedWith(client: TestClient, code: number): Promise<string> {
+  await waitFor(`a ${code} close`, () =>
+    client.closes.some((c) => c.reason.startsWith(`${code} `)),
+  );
+  return client.closes.find((c) => c.reason.startsWith(`${code} `))?.reason ?? '';
+}
+
+/** One test file's collaboration server, and the clients its tests open. */
+export interface CollabFixture {
+  /** The test context; read it inside tests and hooks, once the server runs. */
+  readonly t: TestContext;
+  readonly server: RunningCollab;
+  /** Opens a document with the real provider; the client is destroyed after the test. */
+  open(name: string, token: string): TestClient;
+}
+
+/**
+ * Registers the hooks of a real-socket test file: before all tests a fresh test context (with
+ * `env`) and a running collaboration server; after each test the clients opened through `open`
+ * are destroyed; after all tests the server stops and the context closes.
+ */
+export function useCollabServer(env: Record<string, string> = FAST_COLLAB_ENV): CollabFixture {
+  let context: TestContext | undefined;
+  let running: RunningCollab | undefined;
+  const clients: TestClient[] = [];
+
+  beforeAll(async () => {
+    context = await createTestContext(env);
+    running = await startCollab(context);
+  });
+
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+
+  afterAll(async () => {
+    await running?.stop();
+    await context?.close();
+  });
+
+  const started = (): { t: TestContext; server: RunningCollab } => {
+    if (!context || !running) throw new Error('the collaboration server runs only inside tests');
+    return { t: context, server: running };
+  };
+  return {
+    get t() {
+      return started().t;
+    },
+    get server() {
+      return started().server;
+    },
+    open(name, token) {
+      const client = connect(started().server.url, name, token);
+      clients.push(client);
+      return client;
+    },
+  };
 }

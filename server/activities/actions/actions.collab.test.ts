@@ -1,6 +1,6 @@
 // The actions rules over real sockets with the real provider (docs/COLLAB_SPEC.md, X4–X10, X13).
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   editAction,
   placeActionDot,
@@ -12,46 +12,23 @@ import {
 import { actionsRoots, type ActionsConfig } from '../../../common/activities/actions.ts';
 import { patchActivityState } from '../../../common/activities/control.doc.ts';
 import type { VoteState } from '../../../common/activities/control.ts';
-import { activityDocumentName } from '../../../common/collab.ts';
 import {
+  addConfiguredActivity,
   addParticipant,
-  connect,
   createLab,
+  refusedWith,
   sleep,
-  startCollab,
   storedDoc,
+  useCollabServer,
   waitAcknowledged,
   waitFor,
   waitSynced,
-  type RunningCollab,
   type TestClient,
 } from '../../collab/collab.testing.ts';
-import { activities, labActions } from '../../db/schema.ts';
-import { createTestContext, type TestContext } from '../../testing/harness.ts';
+import { labActions } from '../../db/schema.ts';
 
-let t: TestContext;
-let server: RunningCollab;
-const clients: TestClient[] = [];
-
-function open(...args: Parameters<typeof connect>): TestClient {
-  const client = connect(...args);
-  clients.push(client);
-  return client;
-}
-
-beforeAll(async () => {
-  t = await createTestContext({ COLLAB_DEBOUNCE_MS: '50' });
-  server = await startCollab(t);
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
+const collab = useCollabServer();
+const open = (name: string, token: string): TestClient => collab.open(name, token);
 
 const config: ActionsConfig = { kind: 'actions', dotsPerPerson: 2, termEnds: '2030-03-31' };
 const vote: VoteState = { open: true, dotsPerPerson: 2, sectionKey: null, revealed: false };
@@ -67,39 +44,27 @@ const draft: ActionDraft = {
 };
 
 async function liveActions(status: 'live' | 'closed' = 'live') {
-  const { labId, controlName } = await createLab(t, { status });
-  const [row] = await t.database.db
-    .insert(activities)
-    .values({ labId, position: 0, kind: 'actions', title: 'Acties', config })
-    .returning({ id: activities.id });
-  if (!row) throw new Error('activity not created');
-  const anna = await addParticipant(t, labId, { name: 'Anna' });
-  const bram = await addParticipant(t, labId, { name: 'Bram' });
-  const fien = await addParticipant(t, labId, { role: 'facilitator', name: 'Fien' });
+  const { labId, controlName } = await createLab(collab.t, { status });
+  const { activityId, name } = await addConfiguredActivity(collab.t, labId, config, 'Acties');
+  const anna = await addParticipant(collab.t, labId, { name: 'Anna' });
+  const bram = await addParticipant(collab.t, labId, { name: 'Bram' });
+  const fien = await addParticipant(collab.t, labId, { role: 'facilitator', name: 'Fien' });
   return {
     labId,
     controlName,
-    activityId: row.id,
-    name: activityDocumentName(labId, row.id),
+    activityId,
+    name,
     anna,
     bram,
     fien,
   };
 }
 
-/** Waits for the document-level close whose reason starts with `code`, and returns the reason. */
-async function refusedWith(client: TestClient, code: number): Promise<string> {
-  await waitFor(`a ${code} close`, () =>
-    client.closes.some((c) => c.reason.startsWith(`${code} `)),
-  );
-  return client.closes.find((c) => c.reason.startsWith(`${code} `))?.reason ?? '';
-}
-
 describe('actions over real sockets', () => {
   it('X4–X10: a proposal is only its author’s to change, the facilitator confirms, dots stay within the limit, and the rows follow', async () => {
     const lab = await liveActions();
-    const anna = open(server.url, lab.name, lab.anna.token);
-    const bram = open(server.url, lab.name, lab.bram.token);
+    const anna = open(lab.name, lab.anna.token);
+    const bram = open(lab.name, lab.bram.token);
     await Promise.all([waitSynced(anna), waitSynced(bram)]);
 
     const action = proposeAction(anna.doc, draft, {
@@ -113,13 +78,13 @@ describe('actions over real sockets', () => {
     setActionStatus(bram.doc, action.id, 'confirmed');
     expect(await refusedWith(bram, 4422)).toMatch(/belongs to someone else/);
     // …nor change its words.
-    const bramAgain = open(server.url, lab.name, lab.bram.token);
+    const bramAgain = open(lab.name, lab.bram.token);
     await waitSynced(bramAgain);
     editAction(bramAgain.doc, action.id, { ...draft, title: 'Overgenomen door Bram' });
     expect(await refusedWith(bramAgain, 4422)).toMatch(/belongs to someone else/);
 
     // The facilitator confirms it, and Anna sees that.
-    const fien = open(server.url, lab.name, lab.fien.token);
+    const fien = open(lab.name, lab.fien.token);
     await waitSynced(fien);
     setActionStatus(fien.doc, action.id, 'confirmed');
     await waitAcknowledged(fien);
@@ -134,12 +99,12 @@ describe('actions over real sockets', () => {
     expect(await refusedWith(anna, 4422)).toMatch(/no longer a proposal/);
 
     // The facilitator opens the vote with two dots each.
-    const steer = open(server.url, lab.controlName, lab.fien.token);
+    const steer = open(lab.controlName, lab.fien.token);
     await waitSynced(steer);
     patchActivityState(steer.doc, lab.activityId, { vote });
     await waitAcknowledged(steer);
 
-    const voter = open(server.url, lab.name, lab.bram.token);
+    const voter = open(lab.name, lab.bram.token);
     await waitSynced(voter);
     expect(placeActionDot(voter.doc, lab.bram.participantId, action.id, vote)).toBe(true);
     expect(placeActionDot(voter.doc, lab.bram.participantId, action.id, vote)).toBe(true);
@@ -149,10 +114,10 @@ describe('actions over real sockets', () => {
     expect(await refusedWith(voter, 4422)).toMatch(/more than 2 dots/);
 
     await sleep(100);
-    await server.server.flush();
-    const stored = await storedDoc(t, lab.name);
+    await collab.server.server.flush();
+    const stored = await storedDoc(collab.t, lab.name);
     expect(stored.getMap(actionsRoots.dots).get(`${lab.bram.participantId}|${action.id}`)).toBe(2);
-    const rows = await t.database.db
+    const rows = await collab.t.database.db
       .select()
       .from(labActions)
       .where(eq(labActions.activityId, lab.activityId));
@@ -163,15 +128,15 @@ describe('actions over real sockets', () => {
 
   it('X13: in a closed lab every connection to an actions document is read-only, facilitators’ too', async () => {
     const lab = await liveActions('closed');
-    const fien = open(server.url, lab.name, lab.fien.token);
+    const fien = open(lab.name, lab.fien.token);
     await waitSynced(fien);
     expect(fien.scope()).toBe('readonly');
     proposeAction(fien.doc, draft, { authorId: lab.fien.participantId, authorName: 'Fien' });
     expect(await refusedWith(fien, 4403)).toMatch(/read-only/);
-    const anna = open(server.url, lab.name, lab.anna.token);
+    const anna = open(lab.name, lab.anna.token);
     await waitSynced(anna);
     expect(anna.scope()).toBe('readonly');
     await sleep(100);
-    expect((await storedDoc(t, lab.name)).getMap(actionsRoots.actions).size).toBe(0);
+    expect((await storedDoc(collab.t, lab.name)).getMap(actionsRoots.actions).size).toBe(0);
   });
 });

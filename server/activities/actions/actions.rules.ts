@@ -10,39 +10,11 @@ import {
 } from '../../../common/activities/actions.ts';
 import { countActionDotsOf } from '../../../common/activities/actions.doc.ts';
 import type { MapChange, WriteContext, WriteVerdict } from '../registry.types.ts';
-
-const ACCEPTED: WriteVerdict = { ok: true };
+import { checkDotBudget, judgeDotChange } from '../shared/dots.ts';
+import { ACCEPTED, entriesAfter, hasOnlyKnownKeys, refuse } from '../shared/verdicts.ts';
 
 /** The fields a participant may change in their own proposal; the rest is fixed once proposed. */
 const FIXED_FIELDS = ['id', 'status', 'authorId', 'authorName', 'createdAt', 'position'] as const;
-
-function refuse(reason: string): WriteVerdict {
-  return { ok: false, reason };
-}
-
-/** True when the raw value holds no keys beyond what its schema kept (zod strips unknown keys). */
-function hasOnlyKnownKeys(raw: unknown, parsed: object): boolean {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    Object.keys(raw).every((k) => Object.hasOwn(parsed, k))
-  );
-}
-
-/** A root map as plain entries, with the update's changes applied in order. */
-function applyChanges(
-  doc: Y.Doc,
-  root: string,
-  changes: readonly MapChange[],
-): Map<string, unknown> {
-  const entries = new Map<string, unknown>(doc.getMap<unknown>(root).entries());
-  for (const change of changes) {
-    if (change.root !== root) continue;
-    if (change.op === 'set') entries.set(change.key, change.value);
-    else entries.delete(change.key);
-  }
-  return entries;
-}
 
 function readStoredAction(value: unknown): ActionValue | null {
   const parsed = actionValue.safeParse(value);
@@ -133,18 +105,25 @@ function actionsAfter(doc: Y.Doc, changes: readonly MapChange[]): ActionsAfter {
 /** X8, X9, X11: what anyone may do to dots, judged with the actions after the update. */
 function checkDot(change: MapChange, ctx: WriteContext, after: ActionsAfter): WriteVerdict {
   const parsed = parseActionDotKey(change.key) as { participantId: string; actionId: string };
-  if (change.op === 'delete') {
-    // X11: the dots of an action that is gone may always be cleared (withdrawAction does it);
-    // X8: facilitators may clear anyone's dots for a fresh vote.
-    if (!after.has(parsed.actionId) || ctx.isFacilitator) return ACCEPTED;
-  }
-  if (parsed.participantId !== ctx.participantId) return refuse('dots of someone else');
-  if (!ctx.state.vote?.open) return refuse('the vote is not open');
-  if (change.op === 'delete') return ACCEPTED;
+  // X11: the dots of an action that is gone may always be cleared (withdrawAction does it);
+  // X8: facilitators may clear anyone's dots for a fresh vote.
+  const shared = judgeDotChange(
+    change,
+    ctx,
+    {
+      ownerId: parsed.participantId,
+      hasTarget: after.has(parsed.actionId),
+      mayClearAny: ctx.isFacilitator,
+    },
+    'dots',
+  );
+  if (shared) return shared;
   const status = after.statusOf(parsed.actionId);
   if (status === undefined) return refuse(`dot on missing action ${parsed.actionId}`);
   const before = actionDotValue.safeParse(change.previous);
-  const isMore = (change.value as number) > (before.success ? before.data : 0);
+  // Only sets get this far (judgeDotChange settles every delete).
+  const isMore =
+    change.op === 'set' && (change.value as number) > (before.success ? before.data : 0);
   if (status === 'rejected' && isMore) {
     return refuse(`action ${parsed.actionId} was rejected`);
   }
@@ -159,7 +138,7 @@ export function checkActionsChanges(
   if (ctx.config.kind !== 'actions') return refuse('not an actions activity');
   // X2
   if (!ctx.isFacilitator && ctx.state.locked) return refuse('the activity is locked');
-  const dotsAfter = applyChanges(ctx.doc, actionsRoots.dots, changes);
+  const dotsAfter = entriesAfter(ctx.doc, actionsRoots.dots, changes);
 
   for (const change of changes) {
     if (change.root === actionsRoots.actions) {
@@ -191,21 +170,15 @@ export function checkActionsChanges(
     const verdict = checkDot(change, ctx, after);
     if (!verdict.ok) return verdict;
   }
-  // X10: judged on the whole update, so moving a dot in one update is fine. A lowered limit
-  // traps nobody: taking dots back is allowed as long as the total does not grow.
-  const vote = ctx.state.vote;
-  if (vote) {
-    const before = countActionDotsOf(
-      ctx.participantId,
-      ctx.doc.getMap<unknown>(actionsRoots.dots).entries(),
-      actionsAfter(ctx.doc, []),
-    );
-    const total = countActionDotsOf(ctx.participantId, dotsAfter, after);
-    if (total > vote.dotsPerPerson && total > before) {
-      return refuse(`more than ${vote.dotsPerPerson} dots`);
-    }
-  }
-  return ACCEPTED;
+  // X10
+  return checkDotBudget(changes, ctx, {
+    root: actionsRoots.dots,
+    count: countActionDotsOf,
+    existingBefore: actionsAfter(ctx.doc, []),
+    existingAfter: after,
+    after: dotsAfter,
+    noun: 'dots',
+  });
 }
 
 /** X12: counts the actions an update proposes, for the notes-per-minute limit. */

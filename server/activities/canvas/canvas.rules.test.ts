@@ -26,6 +26,7 @@ import {
   type VoteState,
 } from '../../../common/activities/control.ts';
 import type { MapChange, WriteContext } from '../registry.types.ts';
+import { apply, deleteChange, recordChanges, setChange } from '../shared/rules.testing.ts';
 import { checkCanvasChanges, countCreatedNotes } from './canvas.rules.ts';
 
 const NOTE_MAX_LENGTH = 20;
@@ -81,27 +82,6 @@ function noteOf(authorId: string, id: string, overrides: Partial<NoteValue> = {}
     createdAt: 1,
     ...overrides,
   };
-}
-
-function previousOf(doc: Y.Doc, root: string, key: string): unknown {
-  return doc.getMap<unknown>(root).get(key);
-}
-
-function setChange(doc: Y.Doc, root: string, key: string, value: unknown): MapChange {
-  return { op: 'set', root, key, value, previous: previousOf(doc, root, key) };
-}
-
-function deleteChange(doc: Y.Doc, root: string, key: string): MapChange {
-  return { op: 'delete', root, key, previous: previousOf(doc, root, key) };
-}
-
-function apply(doc: Y.Doc, changes: readonly MapChange[]): void {
-  doc.transact(() => {
-    for (const c of changes) {
-      if (c.op === 'set') doc.getMap<unknown>(c.root).set(c.key, c.value);
-      else doc.getMap<unknown>(c.root).delete(c.key);
-    }
-  });
 }
 
 function docWith(notes: NoteValue[], dots: Record<string, number> = {}): Y.Doc {
@@ -575,25 +555,7 @@ describe('canvas rule properties', () => {
 
 /** The writes `work` makes, as the collaboration server would see them, judged against the doc before. */
 function judgeHelper(doc: Y.Doc, ctx: (before: Y.Doc) => WriteContext, work: () => void) {
-  const before = new Y.Doc();
-  Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
-  const changes: MapChange[] = [];
-  const roots = Object.values(canvasRoots).map((root) => {
-    const map = doc.getMap<unknown>(root);
-    const observer = (event: Y.YMapEvent<unknown>) => {
-      for (const [key, { action, oldValue }] of event.changes.keys) {
-        changes.push(
-          action === 'delete'
-            ? { op: 'delete', root, key, previous: oldValue }
-            : { op: 'set', root, key, value: map.get(key), previous: oldValue },
-        );
-      }
-    };
-    map.observe(observer);
-    return () => map.unobserve(observer);
-  });
-  work();
-  for (const stop of roots) stop();
+  const { before, changes } = recordChanges(doc, Object.values(canvasRoots), work);
   return checkCanvasChanges(changes, ctx(before));
 }
 

@@ -12,36 +12,8 @@ import {
 } from '../../../common/activities/canvas.ts';
 import { countDotsOf } from '../../../common/activities/canvas.doc.ts';
 import type { MapChange, WriteContext, WriteVerdict } from '../registry.types.ts';
-
-const ACCEPTED: WriteVerdict = { ok: true };
-
-function refuse(reason: string): WriteVerdict {
-  return { ok: false, reason };
-}
-
-/** A root map as plain entries, with the update's changes applied in order. */
-function applyChanges(
-  doc: Y.Doc,
-  root: string,
-  changes: readonly MapChange[],
-): Map<string, unknown> {
-  const entries = new Map<string, unknown>(doc.getMap<unknown>(root).entries());
-  for (const change of changes) {
-    if (change.root !== root) continue;
-    if (change.op === 'set') entries.set(change.key, change.value);
-    else entries.delete(change.key);
-  }
-  return entries;
-}
-
-/** True when the raw value holds no keys beyond what its schema kept (zod strips unknown keys). */
-function hasOnlyKnownKeys(raw: unknown, parsed: object): boolean {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    Object.keys(raw).every((k) => Object.hasOwn(parsed, k))
-  );
-}
+import { checkDotBudget, isOutsideVote, judgeDotChange } from '../shared/dots.ts';
+import { ACCEPTED, entriesAfter, hasOnlyKnownKeys, refuse } from '../shared/verdicts.ts';
 
 /** A stored note, or null when the stored value is not a note. */
 function readStoredNote(previous: unknown): NoteValue | null {
@@ -154,14 +126,16 @@ function checkParticipantDot(
   const parsed = parseDotKey(change.key);
   if (!parsed) return refuse(`dot key ${change.key} is malformed`);
   // W13: cleaning up the dots of a note that is gone is always allowed (deleteNote does it).
-  if (change.op === 'delete' && !notesAfter.has(parsed.noteId)) return ACCEPTED;
-  if (parsed.participantId !== ctx.participantId) return refuse('dots of someone else');
-  const vote = ctx.state.vote;
-  if (!vote?.open) return refuse('the vote is not open');
-  if (change.op === 'delete') return ACCEPTED;
+  const shared = judgeDotChange(
+    change,
+    ctx,
+    { ownerId: parsed.participantId, hasTarget: notesAfter.has(parsed.noteId), mayClearAny: false },
+    'dots',
+  );
+  if (shared) return shared;
   const section = notesAfter.get(parsed.noteId);
   if (section === undefined) return refuse(`dot on missing note ${parsed.noteId}`);
-  if (vote.sectionKey !== null && section !== vote.sectionKey) {
+  if (isOutsideVote(ctx.state.vote, section)) {
     return refuse(`note ${parsed.noteId} is outside the vote`);
   }
   return ACCEPTED;
@@ -173,7 +147,7 @@ export function checkCanvasChanges(changes: readonly MapChange[], ctx: WriteCont
   if (config.kind !== 'canvas') return refuse('not a canvas activity');
   // W2
   if (!ctx.isFacilitator && ctx.state.locked) return refuse('the activity is locked');
-  const dotsAfter = applyChanges(ctx.doc, canvasRoots.dots, changes);
+  const dotsAfter = entriesAfter(ctx.doc, canvasRoots.dots, changes);
 
   for (const change of changes) {
     if (change.root === canvasRoots.notes) {
@@ -221,22 +195,15 @@ export function checkCanvasChanges(changes: readonly MapChange[], ctx: WriteCont
     const verdict = checkParticipantDot(change, ctx, notesAfter);
     if (!verdict.ok) return verdict;
   }
-  // W12: judged on the whole update, so moving a dot in one update is fine. A lowered limit
-  // does not trap anyone: taking dots back is allowed as long as the total does not grow.
-  const vote = ctx.state.vote;
-  if (vote) {
-    const notesBefore = sectionsAfter(ctx.doc, []);
-    const before = countDotsOf(
-      ctx.participantId,
-      ctx.doc.getMap<unknown>(canvasRoots.dots).entries(),
-      notesBefore,
-    );
-    const after = countDotsOf(ctx.participantId, dotsAfter, notesAfter);
-    if (after > vote.dotsPerPerson && after > before) {
-      return refuse(`more than ${vote.dotsPerPerson} dots`);
-    }
-  }
-  return ACCEPTED;
+  // W12
+  return checkDotBudget(changes, ctx, {
+    root: canvasRoots.dots,
+    count: countDotsOf,
+    existingBefore: sectionsAfter(ctx.doc, []),
+    existingAfter: notesAfter,
+    after: dotsAfter,
+    noun: 'dots',
+  });
 }
 
 /** W14: counts the notes an update creates, for the notes-per-minute limit. */

@@ -1,19 +1,7 @@
 // Who may answer a poll (docs/COLLAB_SPEC.md, rules W20–W25). Pure: no database, no clock.
 import { isValidPollAnswer, pollAnswer, pollRoots } from '../../../common/activities/poll.ts';
 import type { MapChange, WriteContext, WriteVerdict } from '../registry.types.ts';
-
-/** True when the raw value holds no keys beyond what the schema kept (zod strips unknown keys). */
-function hasOnlyKnownKeys(raw: unknown, parsed: object): boolean {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    Object.keys(raw).every((k) => Object.hasOwn(parsed, k))
-  );
-}
-
-function refuse(reason: string): WriteVerdict {
-  return { ok: false, reason };
-}
+import { hasOnlyKnownKeys, refuse } from '../shared/verdicts.ts';
 
 /** Judges one update to a poll document: everyone writes only their own, valid answer. */
 export function checkPollChanges(changes: readonly MapChange[], ctx: WriteContext): WriteVerdict {

@@ -18,6 +18,7 @@ import {
   type RoleValue,
 } from '../../../common/activities/positioning.ts';
 import type { MapChange, WriteContext } from '../registry.types.ts';
+import { recordChanges } from '../shared/rules.testing.ts';
 import { checkPositioningChanges, countCreatedRoles } from './positioning.rules.ts';
 
 const BEVERWIJK = '00000000-0000-4000-8000-00000000000b';
@@ -98,21 +99,7 @@ function check(participantId: string, doc: Y.Doc, changes: MapChange[], options 
 function changesOf(doc: Y.Doc, edit: (copy: Y.Doc) => void): MapChange[] {
   const copy = new Y.Doc();
   Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const changes: MapChange[] = [];
-  for (const root of Object.values(positioningRoots)) {
-    copy.getMap(root).observe((event) => {
-      for (const [key, change] of event.changes.keys) {
-        const map = copy.getMap(root);
-        if (change.action === 'delete') {
-          changes.push({ op: 'delete', root, key, previous: change.oldValue });
-        } else {
-          changes.push({ op: 'set', root, key, value: map.get(key), previous: change.oldValue });
-        }
-      }
-    });
-  }
-  edit(copy);
-  return changes;
+  return recordChanges(copy, Object.values(positioningRoots), () => edit(copy)).changes;
 }
 
 describe('positioning rules', () => {

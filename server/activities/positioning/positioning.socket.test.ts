@@ -1,6 +1,6 @@
 // The positioning rules over real sockets with the real provider (docs/COLLAB_SPEC.md, O3–O9).
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addAgreement,
   addRole,
@@ -14,42 +14,27 @@ import {
   positioningRoots,
   type PositioningConfig,
 } from '../../../common/activities/positioning.ts';
-import { activityDocumentName } from '../../../common/collab.ts';
 import {
+  addConfiguredActivity,
   addParticipant,
-  connect,
   createLab,
   setLabStatus,
+  refusedWith,
   sleep,
-  startCollab,
   storedDoc,
+  useCollabServer,
   waitAcknowledged,
   waitFor,
   waitSynced,
-  type RunningCollab,
   type TestClient,
   type TestParticipant,
 } from '../../collab/collab.testing.ts';
-import { activities } from '../../db/schema.ts';
-import { createTestContext, type TestContext } from '../../testing/harness.ts';
 import { positioningModule } from './positioning.module.ts';
 
-let t: TestContext;
-let server: RunningCollab;
-const clients: TestClient[] = [];
+const collab = useCollabServer();
 
 function open(name: string, who: TestParticipant): TestClient {
-  const client = connect(server.url, name, who.token);
-  clients.push(client);
-  return client;
-}
-
-/** Waits for the document-level close whose reason starts with `code`, and returns the reason. */
-async function refusedWith(client: TestClient, code: number): Promise<string> {
-  await waitFor(`a ${code} close`, () =>
-    client.closes.some((c) => c.reason.startsWith(`${code} `)),
-  );
-  return client.closes.find((c) => c.reason.startsWith(`${code} `))?.reason ?? '';
+  return collab.open(name, who.token);
 }
 
 const BEVERWIJK = randomUUID();
@@ -61,36 +46,23 @@ const config: PositioningConfig = {
 };
 
 async function livePositioning() {
-  const { labId } = await createLab(t);
-  const [row] = await t.database.db
-    .insert(activities)
-    .values({ labId, position: 0, kind: 'positioning', title: 'Positionering', config })
-    .returning({ id: activities.id });
-  if (!row) throw new Error('activity not created');
-  const anna = await addParticipant(t, labId, { name: 'Anna' });
-  const facilitator = await addParticipant(t, labId, { role: 'facilitator', name: 'Fien' });
+  const { labId } = await createLab(collab.t);
+  const { activityId, name } = await addConfiguredActivity(
+    collab.t,
+    labId,
+    config,
+    'Positionering',
+  );
+  const anna = await addParticipant(collab.t, labId, { name: 'Anna' });
+  const facilitator = await addParticipant(collab.t, labId, { role: 'facilitator', name: 'Fien' });
   return {
     labId,
-    activityId: row.id,
-    name: activityDocumentName(labId, row.id),
+    activityId,
+    name,
     anna,
     facilitator,
   };
 }
-
-beforeAll(async () => {
-  t = await createTestContext({ COLLAB_DEBOUNCE_MS: '50' });
-  server = await startCollab(t);
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
 
 describe('positioning over real sockets', () => {
   it('O3–O7: a participant marks roles for two places, not for an unknown one; the facilitator records a verdict and an agreement; the synthesis shows the overlap', async () => {
@@ -147,10 +119,10 @@ describe('positioning over real sockets', () => {
     expect(readAgreements(reader.doc).map((a) => a.id)).toEqual([agreement.id]);
 
     await waitFor('the edits are stored', async () => {
-      const stored = await storedDoc(t, lab.name);
+      const stored = await storedDoc(collab.t, lab.name);
       return readAgreements(stored).length === 1 && readVerdicts(stored).size === 1;
     });
-    const stored = await storedDoc(t, lab.name);
+    const stored = await storedDoc(collab.t, lab.name);
     expect(readRoles(stored)).toHaveLength(2);
     const part = positioningModule.synthesise?.(stored, {
       labId: lab.labId,
@@ -183,7 +155,7 @@ describe('positioning over real sockets', () => {
 
   it('O9: in a closed lab everyone reads only; a role is neither applied nor stored', async () => {
     const lab = await livePositioning();
-    await setLabStatus(t, lab.labId, 'closed');
+    await setLabStatus(collab.t, lab.labId, 'closed');
     const anna = open(lab.name, lab.anna);
     const fien = open(lab.name, lab.facilitator);
     await Promise.all([waitSynced(anna), waitSynced(fien)]);
@@ -200,6 +172,6 @@ describe('positioning over real sockets', () => {
     expect(await refusedWith(anna, 4403)).toMatch(/^4403 /);
     await sleep(300);
     expect(fien.doc.getMap(positioningRoots.roles).size).toBe(0);
-    expect((await storedDoc(t, lab.name)).getMap(positioningRoots.roles).size).toBe(0);
+    expect((await storedDoc(collab.t, lab.name)).getMap(positioningRoots.roles).size).toBe(0);
   });
 });

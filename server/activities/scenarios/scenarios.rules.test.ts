@@ -18,6 +18,7 @@ import {
   type ScenarioNoteValue,
 } from '../../../common/activities/scenarios.ts';
 import type { MapChange, WriteContext } from '../registry.types.ts';
+import { apply, deleteChange, setChange } from '../shared/rules.testing.ts';
 import { checkScenariosChanges, countCreatedScenarioItems } from './scenarios.rules.ts';
 
 const NOTE_MAX_LENGTH = 20;
@@ -77,23 +78,6 @@ function actionOf(
     createdAt: 1,
     ...overrides,
   };
-}
-
-function setChange(doc: Y.Doc, root: string, key: string, value: unknown): MapChange {
-  return { op: 'set', root, key, value, previous: doc.getMap<unknown>(root).get(key) };
-}
-
-function deleteChange(doc: Y.Doc, root: string, key: string): MapChange {
-  return { op: 'delete', root, key, previous: doc.getMap<unknown>(root).get(key) };
-}
-
-function apply(doc: Y.Doc, changes: readonly MapChange[]): void {
-  doc.transact(() => {
-    for (const c of changes) {
-      if (c.op === 'set') doc.getMap<unknown>(c.root).set(c.key, c.value);
-      else doc.getMap<unknown>(c.root).delete(c.key);
-    }
-  });
 }
 
 function docWith(notes: ScenarioNoteValue[] = [], actions: ScenarioActionValue[] = []): Y.Doc {

@@ -12,21 +12,7 @@ import {
   type ScenarioNoteValue,
 } from '../../../common/activities/scenarios.ts';
 import type { MapChange, WriteContext, WriteVerdict } from '../registry.types.ts';
-
-const ACCEPTED: WriteVerdict = { ok: true };
-
-function refuse(reason: string): WriteVerdict {
-  return { ok: false, reason };
-}
-
-/** True when the raw value holds no keys beyond what its schema kept (zod strips unknown keys). */
-function hasOnlyKnownKeys(raw: unknown, parsed: object): boolean {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    Object.keys(raw).every((k) => Object.hasOwn(parsed, k))
-  );
-}
+import { ACCEPTED, hasOnlyKnownKeys, refuse } from '../shared/verdicts.ts';
 
 /** The author name a participant must write under: their own, or none in an anonymous lab. */
 function expectedAuthorName(ctx: WriteContext): string {

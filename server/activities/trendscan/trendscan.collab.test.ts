@@ -1,7 +1,7 @@
 // The trend scan over real sockets with the real provider (docs/COLLAB_SPEC.md, T4, T11, T14,
 // T20, T21): what one person scores reaches the others and the tables; what breaks a rule does not.
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   chooseTheme,
   setRespondentPlace,
@@ -13,22 +13,20 @@ import {
   trendscanRoots,
   type TrendscanConfig,
 } from '../../../common/activities/trendscan.ts';
-import { activityDocumentName } from '../../../common/collab.ts';
 import {
+  addConfiguredActivity,
   addParticipant,
-  connect,
   createLab,
+  refusedWith,
   sleep,
-  startCollab,
   storedDoc,
+  useCollabServer,
   waitAcknowledged,
   waitFor,
   waitSynced,
-  type RunningCollab,
   type TestClient,
 } from '../../collab/collab.testing.ts';
-import { activities, labPlaces, labs, labTrendScores, places } from '../../db/schema.ts';
-import { createTestContext, type TestContext } from '../../testing/harness.ts';
+import { labPlaces, labs, labTrendScores, places } from '../../db/schema.ts';
 
 const config: TrendscanConfig = trendscanConfig.parse({
   kind: 'trendscan',
@@ -43,28 +41,13 @@ const config: TrendscanConfig = trendscanConfig.parse({
   ],
 });
 
-let t: TestContext;
-let server: RunningCollab;
-const clients: TestClient[] = [];
-
-function open(...args: Parameters<typeof connect>): TestClient {
-  const client = connect(...args);
-  clients.push(client);
-  return client;
-}
-
-/** Waits for the document-level close whose reason starts with `code`, and returns the reason. */
-async function refusedWith(client: TestClient, code: number): Promise<string> {
-  await waitFor(`a ${code} close`, () =>
-    client.closes.some((c) => c.reason.startsWith(`${code} `)),
-  );
-  return client.closes.find((c) => c.reason.startsWith(`${code} `))?.reason ?? '';
-}
+const collab = useCollabServer();
+const open = (name: string, token: string): TestClient => collab.open(name, token);
 
 /** A lab (live unless said otherwise) with a trend scan, one place, two guests and a facilitator. */
 async function scanLab(status: 'live' | 'closed' = 'live') {
-  const { labId } = await createLab(t, { status });
-  const db = t.database.db;
+  const { labId } = await createLab(collab.t, { status });
+  const db = collab.t.database.db;
   const [lab] = await db.select({ orgId: labs.orgId }).from(labs).where(eq(labs.id, labId));
   const [place] = await db
     .insert(places)
@@ -72,42 +55,24 @@ async function scanLab(status: 'live' | 'closed' = 'live') {
     .returning({ id: places.id });
   if (!place) throw new Error('place not created');
   await db.insert(labPlaces).values({ labId, placeId: place.id });
-  const [activity] = await db
-    .insert(activities)
-    .values({ labId, position: 0, kind: 'trendscan', title: 'Trendscan', config })
-    .returning({ id: activities.id });
-  if (!activity) throw new Error('activity not created');
+  const activity = await addConfiguredActivity(collab.t, labId, config, 'Trendscan');
   return {
     labId,
     placeId: place.id,
-    activityId: activity.id,
-    name: activityDocumentName(labId, activity.id),
-    anna: await addParticipant(t, labId, { name: 'Anna' }),
-    bram: await addParticipant(t, labId, { name: 'Bram' }),
-    fien: await addParticipant(t, labId, { role: 'facilitator', name: 'Fien' }),
+    activityId: activity.activityId,
+    name: activity.name,
+    anna: await addParticipant(collab.t, labId, { name: 'Anna' }),
+    bram: await addParticipant(collab.t, labId, { name: 'Bram' }),
+    fien: await addParticipant(collab.t, labId, { role: 'facilitator', name: 'Fien' }),
   };
 }
-
-beforeAll(async () => {
-  t = await createTestContext({ COLLAB_DEBOUNCE_MS: '50' });
-  server = await startCollab(t);
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
 
 describe('trend scan over real sockets', () => {
   it("T4, T11, T20, T21: a score reaches others and the tables; writing someone else's score or choosing as a participant is refused", async () => {
     const lab = await scanLab();
-    const a = open(server.url, lab.name, lab.anna.token);
-    const b = open(server.url, lab.name, lab.bram.token);
-    const f = open(server.url, lab.name, lab.fien.token);
+    const a = open(lab.name, lab.anna.token);
+    const b = open(lab.name, lab.bram.token);
+    const f = open(lab.name, lab.fien.token);
     await Promise.all([waitSynced(a), waitSynced(b), waitSynced(f)]);
 
     setRespondentPlace(a.doc, lab.anna.participantId, lab.placeId);
@@ -123,7 +88,7 @@ describe('trend scan over real sockets', () => {
     expect(await refusedWith(b, 4422)).toMatch(/someone else/);
 
     // T11: a participant cannot choose a theme.
-    const again = open(server.url, lab.name, lab.bram.token);
+    const again = open(lab.name, lab.bram.token);
     await waitSynced(again);
     chooseTheme(again.doc, config, {
       itemKey: 'anders-werken',
@@ -148,8 +113,8 @@ describe('trend scan over real sockets', () => {
       impact: 4,
     });
 
-    await server.server.flush();
-    const rows = await t.database.db
+    await collab.server.server.flush();
+    const rows = await collab.t.database.db
       .select()
       .from(labTrendScores)
       .where(eq(labTrendScores.activityId, lab.activityId));
@@ -163,7 +128,7 @@ describe('trend scan over real sockets', () => {
         uncertainty: null,
       }),
     ]);
-    const [stored] = await t.database.db
+    const [stored] = await collab.t.database.db
       .select({ themes: labs.themes })
       .from(labs)
       .where(eq(labs.id, lab.labId));
@@ -179,8 +144,8 @@ describe('trend scan over real sockets', () => {
 
   it('T14: in a closed lab everyone reads only; a score is neither applied nor stored', async () => {
     const lab = await scanLab('closed');
-    const a = open(server.url, lab.name, lab.anna.token);
-    const f = open(server.url, lab.name, lab.fien.token);
+    const a = open(lab.name, lab.anna.token);
+    const f = open(lab.name, lab.fien.token);
     await Promise.all([waitSynced(a), waitSynced(f)]);
     expect(a.scope()).toBe('readonly');
     expect(f.scope()).toBe('readonly');
@@ -194,7 +159,7 @@ describe('trend scan over real sockets', () => {
     });
     expect(await refusedWith(f, 4403)).toMatch(/read-only/);
     await sleep(200);
-    const stored = await storedDoc(t, lab.name);
+    const stored = await storedDoc(collab.t, lab.name);
     expect(stored.getMap(trendscanRoots.scores).size).toBe(0);
     expect(stored.getMap(trendscanRoots.chosen).size).toBe(0);
   });

@@ -26,6 +26,7 @@ import {
   type TrendscanConfig,
 } from '../../../common/activities/trendscan.ts';
 import type { MapChange, WriteContext } from '../registry.types.ts';
+import { apply, deleteChange, recordChanges, setChange } from '../shared/rules.testing.ts';
 import { checkTrendscanChanges, countCreatedDevelopments } from './trendscan.rules.ts';
 
 const NOTE_MAX_LENGTH = 20;
@@ -85,23 +86,6 @@ function contextFor(
     doc,
     limits: { noteMaxLength: NOTE_MAX_LENGTH },
   };
-}
-
-function setChange(doc: Y.Doc, root: string, key: string, value: unknown): MapChange {
-  return { op: 'set', root, key, value, previous: doc.getMap<unknown>(root).get(key) };
-}
-
-function deleteChange(doc: Y.Doc, root: string, key: string): MapChange {
-  return { op: 'delete', root, key, previous: doc.getMap<unknown>(root).get(key) };
-}
-
-function apply(doc: Y.Doc, changes: readonly MapChange[]): void {
-  doc.transact(() => {
-    for (const c of changes) {
-      if (c.op === 'set') doc.getMap<unknown>(c.root).set(c.key, c.value);
-      else doc.getMap<unknown>(c.root).delete(c.key);
-    }
-  });
 }
 
 function developmentOf(
@@ -516,25 +500,7 @@ describe('trend scan rules', () => {
 
 /** The writes `work` makes, as the collaboration server would see them, judged against the doc before. */
 function judgeHelper(doc: Y.Doc, ctx: (before: Y.Doc) => WriteContext, work: () => void) {
-  const before = new Y.Doc();
-  Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
-  const changes: MapChange[] = [];
-  const stops = Object.values(trendscanRoots).map((root) => {
-    const map = doc.getMap<unknown>(root);
-    const observer = (event: Y.YMapEvent<unknown>) => {
-      for (const [key, { action, oldValue }] of event.changes.keys) {
-        changes.push(
-          action === 'delete'
-            ? { op: 'delete', root, key, previous: oldValue }
-            : { op: 'set', root, key, value: map.get(key), previous: oldValue },
-        );
-      }
-    };
-    map.observe(observer);
-    return () => map.unobserve(observer);
-  });
-  work();
-  for (const stop of stops) stop();
+  const { before, changes } = recordChanges(doc, Object.values(trendscanRoots), work);
   return checkTrendscanChanges(changes, ctx(before));
 }
 

@@ -16,21 +16,8 @@ import {
   type TrendscanConfig,
 } from '../../../common/activities/trendscan.ts';
 import type { MapChange, WriteContext, WriteVerdict } from '../registry.types.ts';
-
-const ACCEPTED: WriteVerdict = { ok: true };
-
-function refuse(reason: string): WriteVerdict {
-  return { ok: false, reason };
-}
-
-/** True when the raw value holds no keys beyond what its schema kept (zod strips unknown keys). */
-function hasOnlyKnownKeys(raw: unknown, parsed: object): boolean {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    Object.keys(raw).every((k) => Object.hasOwn(parsed, k))
-  );
-}
+import { checkDotBudget, isOutsideVote, judgeDotChange } from '../shared/dots.ts';
+import { ACCEPTED, entriesAfter, hasOnlyKnownKeys, refuse } from '../shared/verdicts.ts';
 
 /** The config's item keys → trend keys, and its trend keys; built once per config object. */
 interface ConfigIndex {
@@ -85,21 +72,6 @@ function itemsAfter(doc: Y.Doc, index: ConfigIndex, changes: readonly MapChange[
       return trend;
     },
   };
-}
-
-/** A root map as plain entries, with the update's changes applied in order. */
-function applyChanges(
-  doc: Y.Doc,
-  root: string,
-  changes: readonly MapChange[],
-): Map<string, unknown> {
-  const entries = new Map<string, unknown>(doc.getMap<unknown>(root).entries());
-  for (const change of changes) {
-    if (change.root !== root) continue;
-    if (change.op === 'set') entries.set(change.key, change.value);
-    else entries.delete(change.key);
-  }
-  return entries;
 }
 
 /** T3: everyone writes only their own respondent entry, with a place id or null. */
@@ -216,16 +188,20 @@ function checkThemeVote(change: MapChange, ctx: WriteContext, items: ItemsAfter)
     return refuse(`theme vote ${change.key} is not true`);
   }
   const trend = items.trendOf(parsed.itemKey);
-  if (change.op === 'delete') {
-    // Clearing votes on a vanished item, or a facilitator starting a fresh vote.
-    if (trend === undefined || ctx.isFacilitator) return ACCEPTED;
-  }
-  if (parsed.participantId !== ctx.participantId) return refuse('theme votes of someone else');
-  const vote = ctx.state.vote;
-  if (!vote?.open) return refuse('the vote is not open');
-  if (change.op === 'delete') return ACCEPTED;
+  // Clearing votes on a vanished item, or a facilitator starting a fresh vote.
+  const shared = judgeDotChange(
+    change,
+    ctx,
+    {
+      ownerId: parsed.participantId,
+      hasTarget: trend !== undefined,
+      mayClearAny: ctx.isFacilitator,
+    },
+    'theme votes',
+  );
+  if (shared) return shared;
   if (trend === undefined) return refuse(`theme vote on unknown item ${parsed.itemKey}`);
-  if (vote.sectionKey !== null && trend !== vote.sectionKey) {
+  if (isOutsideVote(ctx.state.vote, trend)) {
     return refuse(`item ${parsed.itemKey} is outside the vote`);
   }
   return ACCEPTED;
@@ -287,30 +263,22 @@ export function checkTrendscanChanges(
     if (!verdict.ok) return verdict;
   }
 
-  // T10: judged on the whole update, so moving a vote in one update is fine. A lowered limit
-  // does not trap anyone: taking votes back is allowed as long as the total does not grow.
-  const vote = ctx.state.vote;
-  if (hasVotes && vote) {
-    const stored = ctx.doc.getMap<unknown>(trendscanRoots.themeVotes);
-    const before = countThemeVotesOf(
-      ctx.participantId,
-      stored.entries(),
-      existing(itemsAfter(ctx.doc, index, [])),
-    );
-    const after = countThemeVotesOf(
-      ctx.participantId,
-      applyChanges(ctx.doc, trendscanRoots.themeVotes, changes),
-      existing(items),
-    );
-    if (after > vote.dotsPerPerson && after > before) {
-      return refuse(`more than ${vote.dotsPerPerson} theme votes`);
-    }
+  // T10
+  if (hasVotes) {
+    const verdict = checkDotBudget(changes, ctx, {
+      root: trendscanRoots.themeVotes,
+      count: countThemeVotesOf,
+      existingBefore: existing(itemsAfter(ctx.doc, index, [])),
+      existingAfter: existing(items),
+      noun: 'theme votes',
+    });
+    if (!verdict.ok) return verdict;
   }
 
   // T12: at most themeCount chosen themes; a lowered count still lets facilitators remove some.
   if (hasChosen) {
     const before = ctx.doc.getMap<unknown>(trendscanRoots.chosen).size;
-    const after = applyChanges(ctx.doc, trendscanRoots.chosen, changes).size;
+    const after = entriesAfter(ctx.doc, trendscanRoots.chosen, changes).size;
     if (after > config.themeCount && after > before) {
       return refuse(`more than ${config.themeCount} chosen themes`);
     }

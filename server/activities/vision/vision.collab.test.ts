@@ -1,5 +1,5 @@
 // The vision over real sockets with the real provider (docs/COLLAB_SPEC.md, U6, V12, V15, V17, A6).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addSuggestion,
@@ -9,46 +9,32 @@ import {
   visionFragment,
 } from '../../../common/activities/vision.doc.ts';
 import { visionConfig, type VisionEditors } from '../../../common/activities/vision.ts';
-import { activityDocumentName } from '../../../common/collab.ts';
 import type { LabStatus } from '../../../common/labs.ts';
 import {
+  addConfiguredActivity,
   addParticipant,
-  connect,
   createLab,
+  refusedWith,
   sleep,
-  startCollab,
   storedDoc,
+  useCollabServer,
   waitAcknowledged,
   waitFor,
   waitSynced,
-  type RunningCollab,
   type TestClient,
 } from '../../collab/collab.testing.ts';
-import { activities } from '../../db/schema.ts';
-import { createTestContext, type TestContext } from '../../testing/harness.ts';
 
-let t: TestContext;
-let server: RunningCollab;
-const clients: TestClient[] = [];
-
-function open(...args: Parameters<typeof connect>): TestClient {
-  const client = connect(...args);
-  clients.push(client);
-  return client;
-}
+const collab = useCollabServer();
+const open = (name: string, token: string): TestClient => collab.open(name, token);
 
 /** A lab with a vision activity, one participant (Anna) and one facilitator (Fien). */
 async function visionLab(options: { editors?: VisionEditors; status?: LabStatus } = {}) {
-  const lab = await createLab(t, { status: options.status ?? 'live' });
+  const lab = await createLab(collab.t, { status: options.status ?? 'live' });
   const config = visionConfig.parse({ kind: 'vision', editors: options.editors ?? 'everyone' });
-  const [row] = await t.database.db
-    .insert(activities)
-    .values({ labId: lab.labId, position: 0, kind: 'vision', title: 'Visie', config })
-    .returning({ id: activities.id });
-  if (!row) throw new Error('activity not created');
-  const anna = await addParticipant(t, lab.labId, { name: 'Anna' });
-  const fien = await addParticipant(t, lab.labId, { role: 'facilitator', name: 'Fien' });
-  return { ...lab, name: activityDocumentName(lab.labId, row.id), anna, fien };
+  const { name } = await addConfiguredActivity(collab.t, lab.labId, config, 'Visie');
+  const anna = await addParticipant(collab.t, lab.labId, { name: 'Anna' });
+  const fien = await addParticipant(collab.t, lab.labId, { role: 'facilitator', name: 'Fien' });
+  return { ...lab, name, anna, fien };
 }
 
 /** Appends a paragraph to the statement, as the editor does: an element holding a text node. */
@@ -59,33 +45,11 @@ function writeParagraph(doc: Y.Doc, text: string): void {
   fragment.insert(fragment.length, [paragraph]);
 }
 
-/** Waits for the document-level close whose reason starts with `code`, and returns the reason. */
-async function refusedWith(client: TestClient, code: number): Promise<string> {
-  await waitFor(`a ${code} close`, () =>
-    client.closes.some((c) => c.reason.startsWith(`${code} `)),
-  );
-  return client.closes.find((c) => c.reason.startsWith(`${code} `))?.reason ?? '';
-}
-
-beforeAll(async () => {
-  t = await createTestContext({ COLLAB_DEBOUNCE_MS: '50' });
-  server = await startCollab(t);
-});
-
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-
-afterAll(async () => {
-  await server.stop();
-  await t.close();
-});
-
 describe('vision over real sockets', () => {
   it('U6, V12: rich text written into the free root reaches the others and is stored', async () => {
     const lab = await visionLab();
-    const fien = open(server.url, lab.name, lab.fien.token);
-    const anna = open(server.url, lab.name, lab.anna.token);
+    const fien = open(lab.name, lab.fien.token);
+    const anna = open(lab.name, lab.anna.token);
     await Promise.all([waitSynced(fien), waitSynced(anna)]);
 
     writeParagraph(fien.doc, 'In 2030 is de haven het hart van IJmuiden.');
@@ -100,7 +64,7 @@ describe('vision over real sockets', () => {
     await waitFor('Fien sees the addition', () => readVisionText(fien.doc).endsWith('graag.'));
 
     await sleep(150);
-    expect(readVisionText(await storedDoc(t, lab.name))).toBe(
+    expect(readVisionText(await storedDoc(collab.t, lab.name))).toBe(
       'In 2030 is de haven het hart van IJmuiden. Iedereen woont er graag.',
     );
     expect(anna.closes).toEqual([]);
@@ -108,8 +72,8 @@ describe('vision over real sockets', () => {
 
   it('V12: when only facilitators write, a participant edit of the text is refused with 4403 and reaches nobody', async () => {
     const lab = await visionLab({ editors: 'facilitators' });
-    const fien = open(server.url, lab.name, lab.fien.token);
-    const anna = open(server.url, lab.name, lab.anna.token);
+    const fien = open(lab.name, lab.fien.token);
+    const anna = open(lab.name, lab.anna.token);
     await Promise.all([waitSynced(fien), waitSynced(anna)]);
     writeParagraph(fien.doc, 'Alleen de begeleiding schrijft.');
     await waitAcknowledged(fien);
@@ -122,13 +86,15 @@ describe('vision over real sockets', () => {
     );
     await sleep(200);
     expect(readVisionText(fien.doc)).toBe('Alleen de begeleiding schrijft.');
-    expect(readVisionText(await storedDoc(t, lab.name))).toBe('Alleen de begeleiding schrijft.');
+    expect(readVisionText(await storedDoc(collab.t, lab.name))).toBe(
+      'Alleen de begeleiding schrijft.',
+    );
   });
 
   it('V15, V17: a participant suggests a text, the facilitator takes it in, and the participant sees both', async () => {
     const lab = await visionLab({ editors: 'facilitators' });
-    const fien = open(server.url, lab.name, lab.fien.token);
-    const anna = open(server.url, lab.name, lab.anna.token);
+    const fien = open(lab.name, lab.fien.token);
+    const anna = open(lab.name, lab.anna.token);
     await Promise.all([waitSynced(fien), waitSynced(anna)]);
     writeParagraph(fien.doc, 'De kades zijn grijs.');
     await waitAcknowledged(fien);
@@ -163,7 +129,7 @@ describe('vision over real sockets', () => {
 
   it('V16: a participant cannot decide on their own suggestion (4422)', async () => {
     const lab = await visionLab();
-    const anna = open(server.url, lab.name, lab.anna.token);
+    const anna = open(lab.name, lab.anna.token);
     await waitSynced(anna);
     const suggestion = addSuggestion(anna.doc, {
       text: 'Meer bankjes.',
@@ -178,8 +144,8 @@ describe('vision over real sockets', () => {
 
   it('A6: in a closed lab the statement is read-only for everyone, facilitators too', async () => {
     const lab = await visionLab({ status: 'closed' });
-    const fien = open(server.url, lab.name, lab.fien.token);
-    const anna = open(server.url, lab.name, lab.anna.token);
+    const fien = open(lab.name, lab.fien.token);
+    const anna = open(lab.name, lab.anna.token);
     await Promise.all([waitSynced(fien), waitSynced(anna)]);
     expect(fien.scope()).toBe('readonly');
     expect(anna.scope()).toBe('readonly');
@@ -194,7 +160,7 @@ describe('vision over real sockets', () => {
     });
     expect(await refusedWith(anna, 4403)).toMatch(/read-only/);
     await sleep(200);
-    const stored = await storedDoc(t, lab.name);
+    const stored = await storedDoc(collab.t, lab.name);
     expect(readVisionText(stored)).toBe('');
     expect(readSuggestions(stored)).toEqual([]);
   });

@@ -12,21 +12,7 @@ import {
   type VisionConfig,
 } from '../../../common/activities/vision.ts';
 import type { DocumentChange, MapChange, WriteContext, WriteVerdict } from '../registry.types.ts';
-
-const ACCEPTED: WriteVerdict = { ok: true };
-
-function refuse(reason: string): WriteVerdict {
-  return { ok: false, reason };
-}
-
-/** True when the raw value holds no keys beyond what its schema kept (zod strips unknown keys). */
-function hasOnlyKnownKeys(raw: unknown, parsed: object): boolean {
-  return (
-    typeof raw === 'object' &&
-    raw !== null &&
-    Object.keys(raw).every((k) => Object.hasOwn(parsed, k))
-  );
-}
+import { ACCEPTED, hasOnlyKnownKeys, refuse } from '../shared/verdicts.ts';
 
 /** V14: a suggestion is well-formed under its own key. */
 function readSuggestion(

@@ -1,20 +1,12 @@
 // The actions on the big screen: ranked by dots once the tally is shown (confirmed first), with
 // owners and horizons, as a table so it reads well aloud too.
-import {
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Paragraph, TableCell, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readActions, tallyActionDots } from '../../../common/activities/actions.doc.ts';
 import type { ActionsConfig } from '../../../common/activities/actions.ts';
 import { useDocVersion } from '../../collab/useDocVersion.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
 import type { ActivityViewProps } from '../registry.types.ts';
 import { rankActions } from './actionsModel.ts';
@@ -55,39 +47,35 @@ function ActionsPresenter({ doc, state, config }: ActivityViewProps & { config: 
       {rows.length === 0 ? (
         <Paragraph>{t('presenter.empty')}</Paragraph>
       ) : (
-        <Table className="stadshart-actions-ranking">
-          <TableCaption>
-            {showTally ? t('presenter.caption') : t('presenter.captionHidden')}
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('presenter.rank')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('presenter.action')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('presenter.owner')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('presenter.horizon')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('presenter.dots')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('presenter.status')}</TableHeaderCell>
+        <DataTable
+          className="stadshart-actions-ranking"
+          caption={showTally ? t('presenter.caption') : t('presenter.captionHidden')}
+          columns={[
+            t('presenter.rank'),
+            t('presenter.action'),
+            t('presenter.owner'),
+            t('presenter.horizon'),
+            t('presenter.dots'),
+            t('presenter.status'),
+          ]}
+        >
+          {rows.map(({ action, dots }, index) => (
+            <TableRow
+              key={action.id}
+              className={`stadshart-actions-ranking__row--${action.status}`}
+            >
+              <TableCell>{formatNumber(index + 1)}</TableCell>
+              <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
+              <TableCell>{action.ownerName || t('card.noOwner')}</TableCell>
+              <TableCell>{t(`horizons.${action.horizon}`)}</TableCell>
+              <TableCell>{showTally ? formatNumber(dots) : t('presenter.hiddenTally')}</TableCell>
+              <TableCell>
+                {action.status === 'confirmed' && <span aria-hidden="true">✓ </span>}
+                {t(`statuses.${action.status}`)}
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map(({ action, dots }, index) => (
-              <TableRow
-                key={action.id}
-                className={`stadshart-actions-ranking__row--${action.status}`}
-              >
-                <TableCell>{formatNumber(index + 1)}</TableCell>
-                <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
-                <TableCell>{action.ownerName || t('card.noOwner')}</TableCell>
-                <TableCell>{t(`horizons.${action.horizon}`)}</TableCell>
-                <TableCell>{showTally ? formatNumber(dots) : t('presenter.hiddenTally')}</TableCell>
-                <TableCell>
-                  {action.status === 'confirmed' && <span aria-hidden="true">✓ </span>}
-                  {t(`statuses.${action.status}`)}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

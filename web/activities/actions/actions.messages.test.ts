@@ -4,33 +4,13 @@ import {
   actionLinkTypes,
   actionStatuses,
 } from '../../../common/activities/actions.ts';
-import type { MessageTree } from '../../i18n/messages.ts';
+import { expectCompleteMessages, keysOf, valueAt } from '../../i18n/messages.testing.ts';
 import { activitiesMessages } from '../activities.messages.ts';
 import { actionsMessages } from './actions.messages.ts';
 
-function keysOf(tree: MessageTree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
-  );
-}
-
-function valueOf(tree: MessageTree, key: string): string {
-  const value = key
-    .split('.')
-    .reduce<MessageTree | string>(
-      (node, part) => (typeof node === 'string' ? node : (node[part] ?? '')),
-      tree,
-    );
-  return typeof value === 'string' ? value : '';
-}
-
 describe('messages of the actions activity', () => {
   it('has the same keys in Dutch and English, none empty', () => {
-    const { nl, en } = actionsMessages;
-    expect(keysOf(en).sort()).toEqual(keysOf(nl).sort());
-    for (const locale of [nl, en]) {
-      for (const key of keysOf(locale)) expect(valueOf(locale, key), key).not.toBe('');
-    }
+    expectCompleteMessages(actionsMessages);
   });
 
   it('names every status, horizon and link type (the views look these up by value)', () => {
@@ -38,6 +18,6 @@ describe('messages of the actions activity', () => {
     for (const status of actionStatuses) expect(keys).toContain(`statuses.${status}`);
     for (const horizon of actionHorizons) expect(keys).toContain(`horizons.${horizon}`);
     for (const type of actionLinkTypes) expect(keys).toContain(`linkTypes.${type}`);
-    expect(valueOf(activitiesMessages.nl, 'kinds.actions')).toBe('Acties');
+    expect(valueAt(activitiesMessages.nl, 'kinds.actions')).toBe('Acties');
   });
 });

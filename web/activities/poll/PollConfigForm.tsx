@@ -1,14 +1,11 @@
 // The poll settings in the agenda editor: question, kind of answer, choices or scale.
 import {
-  Button,
-  ButtonGroup,
   Fieldset,
   FieldsetLegend,
-  FormFieldDescription,
   FormFieldErrorMessage,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   POLL_OPTIONS_MAX,
@@ -19,8 +16,11 @@ import {
 } from '../../../common/activities/poll.ts';
 import { SelectField, TextField, TextareaField } from '../../components/Fields.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
+import { EditableList } from '../EditableList.tsx';
+import { appendEmpty, relabel } from '../labelledKeys.ts';
 import { RadioOption } from '../RadioOption.tsx';
 import type { ConfigFormProps } from '../registry.types.ts';
+import { useShownMessages } from '../useShownMessages.ts';
 import { optionKeyFromLabel } from './pollModel.ts';
 
 const DEFAULT_SCALE = { min: 1, max: 5, minLabel: '', maxLabel: '' };
@@ -57,7 +57,6 @@ function PollSettings({
   const { t } = useTranslation('activities');
   // Keys of options that were already saved stay as they are: answers given refer to them.
   const savedKeys = useRef(new Set(value.options.map((option) => option.key)));
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const isChoice = value.type === 'single' || value.type === 'multiple';
 
   // Our own wording of each problem the shared schema finds; shown once a field was left, or
@@ -71,16 +70,7 @@ function PollSettings({
       max: formatNumber(POLL_OPTIONS_MAX),
     });
   }
-  const shown: Record<string, string> = {};
-  for (const [field, message] of Object.entries(ownMessages)) {
-    if (touched.has(field)) shown[field] = message;
-  }
-  for (const [field, message] of Object.entries(errors)) {
-    shown[field] = ownMessages[field] ?? message;
-  }
-  const touch = (field: string) => {
-    if (!touched.has(field)) setTouched(new Set([...touched, field]));
-  };
+  const { shown, touch } = useShownMessages(ownMessages, errors);
 
   function changeType(type: PollType) {
     onChange({
@@ -91,37 +81,11 @@ function PollSettings({
     });
   }
 
-  function changeOptionLabel(index: number, label: string) {
-    const options = value.options.map((option, i) => {
-      if (i !== index) return option;
-      const others = value.options.filter((_, j) => j !== index).map((o) => o.key);
-      const key = savedKeys.current.has(option.key)
-        ? option.key
-        : optionKeyFromLabel(label, others);
-      return { key, label };
-    });
-    onChange({ ...value, options });
-  }
-
-  function addOption() {
-    const key = optionKeyFromLabel(
-      '',
-      value.options.map((o) => o.key),
-    );
-    onChange({ ...value, options: [...value.options, { key, label: '' }] });
-    // Focus the new field once it is on the page.
-    const index = value.options.length;
-    window.requestAnimationFrame(() =>
-      document.getElementById(`field-config.options.${index}.label`)?.focus(),
-    );
-  }
-
   function removeOption(index: number) {
     const options = value.options.filter((_, i) => i !== index);
     const maxChoices =
       value.maxChoices !== null && value.maxChoices > options.length ? null : value.maxChoices;
     onChange({ ...value, options, maxChoices });
-    window.requestAnimationFrame(() => document.getElementById('field-config.options')?.focus());
   }
 
   const scale = value.scale ?? DEFAULT_SCALE;
@@ -157,56 +121,30 @@ function PollSettings({
       </Fieldset>
 
       {isChoice && (
-        <Fieldset
-          id="field-config.options"
-          tabIndex={-1}
-          invalid={Boolean(shown.options)}
-          aria-describedby={shown.options ? 'field-config.options-error' : undefined}
-          onBlur={() => touch('options')}
-        >
-          <FieldsetLegend>{t('poll.config.options')}</FieldsetLegend>
-          <FormFieldDescription>
-            {t('poll.config.optionsHint', { max: formatNumber(POLL_OPTIONS_MAX) })}
-          </FormFieldDescription>
-          {shown.options && (
-            <FormFieldErrorMessage id="field-config.options-error">
-              {shown.options}
-            </FormFieldErrorMessage>
-          )}
-          {value.options.map((option, index) => {
-            const field = `options.${index}.label`;
-            return (
-              <div key={index} className="stadshart-option-row" onBlur={() => touch(field)}>
-                <TextField
-                  name={`config.${field}`}
-                  label={t('poll.config.option', { number: index + 1 })}
-                  value={option.label}
-                  onChange={(label) => changeOptionLabel(index, label)}
-                  error={shown[field]}
-                />
-                <Button
-                  type="button"
-                  appearance="subtle-button"
-                  hint="danger"
-                  aria-label={t('poll.config.removeOptionLabel', { number: index + 1 })}
-                  onClick={() => removeOption(index)}
-                >
-                  {t('poll.config.removeOption')}
-                </Button>
-              </div>
-            );
-          })}
-          <ButtonGroup>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              disabled={value.options.length >= POLL_OPTIONS_MAX}
-              onClick={addOption}
-            >
-              {t('poll.config.addOption')}
-            </Button>
-          </ButtonGroup>
-        </Fieldset>
+        <EditableList
+          name="options"
+          legend={t('poll.config.options')}
+          hint={t('poll.config.optionsHint', { max: formatNumber(POLL_OPTIONS_MAX) })}
+          messages={shown}
+          labels={value.options.map((option) => option.label)}
+          rowLabel={(index) => t('poll.config.option', { number: index + 1 })}
+          removeText={t('poll.config.removeOption')}
+          removeLabel={(index) => t('poll.config.removeOptionLabel', { number: index + 1 })}
+          addText={t('poll.config.addOption')}
+          canAdd={value.options.length < POLL_OPTIONS_MAX}
+          canRemove
+          onTouch={touch}
+          onChangeLabel={(index, label) =>
+            onChange({
+              ...value,
+              options: relabel(value.options, index, label, savedKeys.current, optionKeyFromLabel),
+            })
+          }
+          onAdd={() =>
+            onChange({ ...value, options: appendEmpty(value.options, optionKeyFromLabel) })
+          }
+          onRemove={removeOption}
+        />
       )}
 
       {value.type === 'multiple' && (

@@ -1,5 +1,6 @@
 // Pure rules of the poll screens: option keys from labels, bar shares and word-cloud sizes.
-const KEY_MAX = 40;
+import { uniqueKeyFromText } from '../labelledKeys.ts';
+
 const FALLBACK_KEY = 'optie';
 
 /**
@@ -7,22 +8,8 @@ const FALLBACK_KEY = 'optie';
  * in `takenKeys` (a number is added when needed), within the 40 characters the schema allows.
  */
 export function optionKeyFromLabel(label: string, takenKeys: Iterable<string>): string {
-  const taken = new Set(takenKeys);
-  const base =
-    label
-      .normalize('NFD')
-      .replace(/\p{Diacritic}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, KEY_MAX)
-      .replace(/-+$/, '') || FALLBACK_KEY;
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const suffix = `-${n}`;
-    const candidate = `${base.slice(0, KEY_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  const plain = label.normalize('NFD').replace(/\p{Diacritic}/gu, '');
+  return uniqueKeyFromText(plain, takenKeys, FALLBACK_KEY);
 }
 
 /** A count as a whole percentage of `total` (0 when nobody answered yet). */

@@ -1,7 +1,5 @@
 // The positioning settings in the agenda editor: the programmes (rows) and the lab's places (columns).
 import {
-  Button,
-  ButtonGroup,
   Fieldset,
   FieldsetLegend,
   FormFieldCheckbox,
@@ -9,7 +7,7 @@ import {
   FormFieldErrorMessage,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   POSITIONING_PLACES_MAX,
@@ -18,9 +16,11 @@ import {
   positioningConfig,
   type PositioningConfig,
 } from '../../../common/activities/positioning.ts';
-import { TextField } from '../../components/Fields.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
+import { EditableList } from '../EditableList.tsx';
+import { appendEmpty, relabel } from '../labelledKeys.ts';
 import type { ConfigFormProps } from '../registry.types.ts';
+import { useShownMessages } from '../useShownMessages.ts';
 import { programmeKeyFromLabel } from './positioningModel.ts';
 
 /** The positioning activity's settings form; renders nothing for another kind's config. */
@@ -50,7 +50,6 @@ function PositioningSettings({
   // Keys that were there when the form opened stay: roles and verdicts refer to them, and the
   // default keys match the canvas sections whose notes are shown as ambitions.
   const savedKeys = useRef(new Set(value.programmes.map((p) => p.key)));
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const latest = useRef({ value, onChange });
   latest.current = { value, onChange };
   const hasFilled = useRef(false);
@@ -85,46 +84,9 @@ function PositioningSettings({
           : limits.max,
     });
   }
-  const shown: Record<string, string> = {};
-  for (const [field, message] of Object.entries(ownMessages)) {
-    if (touched.has(field)) shown[field] = message;
-  }
-  for (const [field, message] of Object.entries(errors)) {
-    const own = field.startsWith('placeIds') ? 'placeIds' : field;
-    shown[own] = ownMessages[own] ?? message;
-  }
-  const touch = (field: string) => {
-    if (!touched.has(field)) setTouched(new Set([...touched, field]));
-  };
-
-  function changeLabel(index: number, label: string) {
-    const programmes = value.programmes.map((programme, i) => {
-      if (i !== index) return programme;
-      const others = value.programmes.filter((_, j) => j !== index).map((p) => p.key);
-      const key = savedKeys.current.has(programme.key)
-        ? programme.key
-        : programmeKeyFromLabel(label, others);
-      return { key, label };
-    });
-    onChange({ ...value, programmes });
-  }
-
-  function addProgramme() {
-    const key = programmeKeyFromLabel(
-      '',
-      value.programmes.map((p) => p.key),
-    );
-    onChange({ ...value, programmes: [...value.programmes, { key, label: '' }] });
-    const index = value.programmes.length;
-    window.requestAnimationFrame(() =>
-      document.getElementById(`field-config.programmes.${index}.label`)?.focus(),
-    );
-  }
-
-  function removeProgramme(index: number) {
-    onChange({ ...value, programmes: value.programmes.filter((_, i) => i !== index) });
-    window.requestAnimationFrame(() => document.getElementById('field-config.programmes')?.focus());
-  }
+  const { shown, touch } = useShownMessages(ownMessages, errors, (path) =>
+    path.startsWith('placeIds') ? 'placeIds' : path,
+  );
 
   function togglePlace(placeId: string, isChecked: boolean) {
     const chosen = new Set(value.placeIds);
@@ -142,57 +104,41 @@ function PositioningSettings({
 
   return (
     <div className="stadshart-stack">
-      <Fieldset
-        id="field-config.programmes"
-        tabIndex={-1}
-        invalid={Boolean(shown.programmes)}
-        aria-describedby={shown.programmes ? 'field-config.programmes-error' : undefined}
-        onBlur={() => touch('programmes')}
-      >
-        <FieldsetLegend>{t('config.programmes')}</FieldsetLegend>
-        <FormFieldDescription>
-          {t('config.programmesHint', { max: limits.max })}
-        </FormFieldDescription>
-        {shown.programmes && (
-          <FormFieldErrorMessage id="field-config.programmes-error">
-            {shown.programmes}
-          </FormFieldErrorMessage>
-        )}
-        {value.programmes.map((programme, index) => {
-          const field = `programmes.${index}.label`;
-          return (
-            <div key={index} className="stadshart-option-row" onBlur={() => touch(field)}>
-              <TextField
-                name={`config.${field}`}
-                label={t('config.programme', { number: index + 1 })}
-                value={programme.label}
-                onChange={(label) => changeLabel(index, label)}
-                error={shown[field]}
-              />
-              <Button
-                type="button"
-                appearance="subtle-button"
-                hint="danger"
-                disabled={value.programmes.length <= 1}
-                aria-label={t('config.removeProgrammeLabel', { number: index + 1 })}
-                onClick={() => removeProgramme(index)}
-              >
-                {t('config.removeProgramme')}
-              </Button>
-            </div>
-          );
-        })}
-        <ButtonGroup>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            disabled={value.programmes.length >= PROGRAMMES_MAX}
-            onClick={addProgramme}
-          >
-            {t('config.addProgramme')}
-          </Button>
-        </ButtonGroup>
-      </Fieldset>
+      <EditableList
+        name="programmes"
+        legend={t('config.programmes')}
+        hint={t('config.programmesHint', { max: limits.max })}
+        messages={shown}
+        labels={value.programmes.map((programme) => programme.label)}
+        rowLabel={(index) => t('config.programme', { number: index + 1 })}
+        removeText={t('config.removeProgramme')}
+        removeLabel={(index) => t('config.removeProgrammeLabel', { number: index + 1 })}
+        addText={t('config.addProgramme')}
+        canAdd={value.programmes.length < PROGRAMMES_MAX}
+        canRemove={value.programmes.length > 1}
+        onTouch={touch}
+        onChangeLabel={(index, label) =>
+          onChange({
+            ...value,
+            programmes: relabel(
+              value.programmes,
+              index,
+              label,
+              savedKeys.current,
+              programmeKeyFromLabel,
+            ),
+          })
+        }
+        onAdd={() =>
+          onChange({
+            ...value,
+            programmes: appendEmpty(value.programmes, programmeKeyFromLabel),
+          })
+        }
+        onRemove={(index) =>
+          onChange({ ...value, programmes: value.programmes.filter((_, i) => i !== index) })
+        }
+      />
 
       <Fieldset
         id="field-config.placeIds"

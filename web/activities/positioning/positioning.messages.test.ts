@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { overlapVerdicts } from '../../../common/activities/positioning.ts';
-import type { MessageTree } from '../../i18n/messages.ts';
+import { expectCompleteMessages, keysOf } from '../../i18n/messages.testing.ts';
 import { positioningMessages } from './positioning.messages.ts';
-
-function keysOf(tree: MessageTree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
-  );
-}
 
 describe('messages of the regional positioning', () => {
   it('has the same keys in Dutch and English, none empty', () => {
-    const { nl, en } = positioningMessages;
-    expect(keysOf(en).sort()).toEqual(keysOf(nl).sort());
-    for (const locale of [nl, en]) {
-      for (const key of keysOf(locale)) {
-        const value = key
-          .split('.')
-          .reduce<MessageTree | string>(
-            (node, part) => (typeof node === 'string' ? node : (node[part] ?? '')),
-            locale,
-          );
-        expect(value, key).not.toBe('');
-      }
-    }
+    expectCompleteMessages(positioningMessages);
   });
 
   it('names every verdict and programme status (the views look these up by value)', () => {

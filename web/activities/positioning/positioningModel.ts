@@ -12,6 +12,7 @@ import {
   type OverlapVerdict,
   type RoleValue,
 } from '../../../common/activities/positioning.ts';
+import { uniqueKeyFromText } from '../labelledKeys.ts';
 
 /** The key of one cell: a programme in a place. */
 export function cellKey(programme: string, placeId: string): string {
@@ -86,27 +87,12 @@ export function roleLabelProblem(label: string): RoleLabelProblem | null {
   return null;
 }
 
-const KEY_MAX = 40;
 const FALLBACK_KEY = 'programma';
 
 /** A programme key made from its label, unique among `takenKeys` ("Cultuur & sport" → "cultuur-sport"). */
 export function programmeKeyFromLabel(label: string, takenKeys: Iterable<string>): string {
-  const taken = new Set(takenKeys);
-  const base =
-    label
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, KEY_MAX)
-      .replace(/-+$/, '') || FALLBACK_KEY;
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n += 1) {
-    const suffix = `-${n}`;
-    const candidate = `${base.slice(0, KEY_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
-    if (!taken.has(candidate)) return candidate;
-  }
+  const plain = label.normalize('NFKD').replace(/\p{M}/gu, '');
+  return uniqueKeyFromText(plain, takenKeys, FALLBACK_KEY);
 }
 
 /** What a view remembers between renders to say what is new. */

@@ -24,6 +24,7 @@ import { guestHeaders } from '../../collab/guestSecrets.ts';
 import { TextField } from '../../components/Fields.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
 import type { ConfigFormProps } from '../registry.types.ts';
+import { useShownMessages } from '../useShownMessages.ts';
 import { lowerFirst } from './scenariosModel.ts';
 
 type AxisField = 'label' | 'low' | 'high';
@@ -68,7 +69,6 @@ function ScenariosSettings({
   errors,
 }: Omit<ConfigFormProps, 'value'> & { value: ScenariosConfig }) {
   const { t } = useTranslation('scenarios');
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [pick, setPick] = useState<PickState>({ kind: 'idle' });
   const pickHintId = useId();
 
@@ -81,17 +81,9 @@ function ScenariosSettings({
     const max = field.endsWith('label') ? AXIS_LABEL_MAX : AXIS_POLE_MAX;
     ownMessages[field] ??= t(key, { max: formatNumber(max) });
   }
-  const shown: Record<string, string> = {};
-  for (const [field, message] of Object.entries(ownMessages)) {
-    if (touched.has(field)) shown[field] = message;
-  }
-  for (const [path, message] of Object.entries(errors)) {
-    const field = /^axes\.\d\.key$/.test(path) ? path.replace(/key$/, 'label') : path;
-    shown[field] = ownMessages[field] ?? message;
-  }
-  const touch = (field: string) => {
-    if (!touched.has(field)) setTouched(new Set([...touched, field]));
-  };
+  const { shown, touch } = useShownMessages(ownMessages, errors, (path) =>
+    /^axes\.\d\.key$/.test(path) ? path.replace(/key$/, 'label') : path,
+  );
 
   function changeAxis(index: 0 | 1, patch: Partial<ScenarioAxis>) {
     const axes: ScenariosConfig['axes'] = [value.axes[0], value.axes[1]];

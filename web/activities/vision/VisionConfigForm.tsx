@@ -21,6 +21,7 @@ import { TextareaField, TextField } from '../../components/Fields.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
 import { RadioOption } from '../RadioOption.tsx';
 import type { ConfigFormProps } from '../registry.types.ts';
+import { useShownMessages } from '../useShownMessages.ts';
 
 /** The vision activity's settings form; renders nothing for another kind's config. */
 export function VisionConfigForm(props: ConfigFormProps) {
@@ -37,10 +38,6 @@ function VisionSettings({
 }: Omit<ConfigFormProps, 'value'> & { value: VisionConfig }) {
   const { t } = useTranslation('vision');
   const [yearText, setYearText] = useState(String(value.targetYear));
-  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
-  const touch = (field: string) => {
-    if (!touched.has(field)) setTouched(new Set([...touched, field]));
-  };
   const limits = { min: String(VISION_YEAR_MIN), max: String(VISION_YEAR_MAX) };
   const messageFor = (field: string): string | null => {
     if (field === 'targetYear') return t('config.targetYearError', limits);
@@ -59,13 +56,7 @@ function VisionSettings({
     const message = messageFor(field);
     if (message) own[field] ??= message;
   }
-  const shown: Record<string, string> = {};
-  for (const [field, message] of Object.entries(own))
-    if (touched.has(field)) shown[field] = message;
-  for (const [field, message] of Object.entries(errors)) {
-    const top = field.split('.')[0] ?? field;
-    shown[top] = own[top] ?? message;
-  }
+  const { shown, touch } = useShownMessages(own, errors, (path) => path.split('.')[0] ?? path);
 
   function changeYear(text: string) {
     setYearText(text);

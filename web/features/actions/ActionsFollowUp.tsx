@@ -8,11 +8,7 @@ import {
   OrderedList,
   OrderedListItem,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
@@ -21,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { followedActionList, type FollowedAction } from '../../../common/actions.ts';
 import type { Lab } from '../../../common/labs.ts';
 import { useApiData } from '../../api/useApiData.ts';
+import { DataTable } from '../../components/DataTable.tsx';
 import { LoadState } from '../../components/LoadState.tsx';
 import { StatusMessage } from '../../components/StatusMessage.tsx';
 import { formatDateTime, formatNumber } from '../../i18n/i18n.ts';
@@ -101,40 +98,37 @@ function FollowUp({ lab, orgSlug }: { lab: Lab; orgSlug: string }) {
           ) : (
             <>
               {!data.isOpenForUpdates && <Paragraph>{t('notYet')}</Paragraph>}
-              <Table>
-                <TableCaption>{t('caption')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('columns.action')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('columns.owner')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('columns.horizon')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('columns.status')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('columns.progress')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('columns.updated')}</TableHeaderCell>
+              <DataTable
+                caption={t('caption')}
+                columns={[
+                  t('columns.action'),
+                  t('columns.owner'),
+                  t('columns.horizon'),
+                  t('columns.status'),
+                  t('columns.progress'),
+                  t('columns.updated'),
+                ]}
+              >
+                {data.actions.map((action) => (
+                  <TableRow key={keyOf(action)}>
+                    <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
+                    <TableCell>{ownerOf(action)}</TableCell>
+                    <TableCell>{t(`horizons.${action.horizon}`)}</TableCell>
+                    <TableCell>{t(`statuses.${action.status}`)}</TableCell>
+                    <TableCell>
+                      <span className="stadshart-actions-followup__progress">
+                        <progress
+                          max={100}
+                          value={action.progress}
+                          aria-label={t('progressLabel', { title: action.title })}
+                        />{' '}
+                        {t('percent', { value: formatNumber(action.progress) })}
+                      </span>
+                    </TableCell>
+                    <TableCell>{formatDateTime(action.updatedAt)}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.actions.map((action) => (
-                    <TableRow key={keyOf(action)}>
-                      <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
-                      <TableCell>{ownerOf(action)}</TableCell>
-                      <TableCell>{t(`horizons.${action.horizon}`)}</TableCell>
-                      <TableCell>{t(`statuses.${action.status}`)}</TableCell>
-                      <TableCell>
-                        <span className="stadshart-actions-followup__progress">
-                          <progress
-                            max={100}
-                            value={action.progress}
-                            aria-label={t('progressLabel', { title: action.title })}
-                          />{' '}
-                          {t('percent', { value: formatNumber(action.progress) })}
-                        </span>
-                      </TableCell>
-                      <TableCell>{formatDateTime(action.updatedAt)}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </DataTable>
 
               <Heading3>{t('details.heading')}</Heading3>
               {data.actions.map((action) => {

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { actionHorizons, storedActionStatuses } from '../../../common/activities/actions.ts';
-import type { MessageTree } from '../../i18n/messages.ts';
+import { expectCompleteMessages, keysOf } from '../../i18n/messages.testing.ts';
 import { actionsFollowUpMessages } from './actions.messages.ts';
-
-function keysOf(tree: MessageTree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === 'string' ? [`${prefix}${key}`] : keysOf(value, `${prefix}${key}.`),
-  );
-}
 
 describe('messages of the actions follow-up', () => {
   it('has the same keys in Dutch and English, none empty', () => {
-    const { nl, en } = actionsFollowUpMessages;
-    expect(keysOf(en).sort()).toEqual(keysOf(nl).sort());
-    for (const locale of [nl, en]) {
-      for (const key of keysOf(locale)) {
-        const value = key
-          .split('.')
-          .reduce<MessageTree | string>(
-            (node, part) => (typeof node === 'string' ? node : (node[part] ?? '')),
-            locale,
-          );
-        expect(value, key).not.toBe('');
-      }
-    }
+    expectCompleteMessages(actionsFollowUpMessages);
   });
 
   it('names every status an action can have and every horizon', () => {

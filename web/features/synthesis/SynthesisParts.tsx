@@ -7,11 +7,7 @@ import {
   OrderedList,
   OrderedListItem,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
   TableCell,
-  TableHeader,
   TableHeaderCell,
   TableRow,
   UnorderedList,
@@ -35,6 +31,7 @@ import type {
 } from '../../../common/synthesis.ts';
 import { TrendMatrix } from '../../activities/trendscan/charts/TrendMatrix.tsx';
 import { TrendRanking } from '../../activities/trendscan/charts/TrendRanking.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
 import { basisOf, displayLabel, placeName } from './synthesisModel.ts';
 
@@ -348,35 +345,32 @@ function ScenariosPart({ part }: { part: z.infer<typeof scenariosSynthesis> }) {
       {part.actions.length === 0 ? (
         <Paragraph>{t('scenarios.noActions')}</Paragraph>
       ) : (
-        <Table>
-          <TableCaption>{t('scenarios.actions')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('scenarios.action')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('scenarios.origin')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('scenarios.holdsIn')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('scenarios.robust')}</TableHeaderCell>
+        <DataTable
+          caption={t('scenarios.actions')}
+          columns={[
+            t('scenarios.action'),
+            t('scenarios.origin'),
+            t('scenarios.holdsIn'),
+            t('scenarios.robust'),
+          ]}
+        >
+          {part.actions.map((action) => (
+            <TableRow key={action.id}>
+              <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
+              <TableCell>{names.get(action.origin) ?? action.origin}</TableCell>
+              <TableCell>
+                {t('scenarios.holdsInCount', {
+                  count: action.holdsIn.length,
+                  total: part.quadrants.length,
+                })}
+                {action.holdsIn.length > 0 && (
+                  <> ({action.holdsIn.map((key) => names.get(key) ?? key).join(', ')})</>
+                )}
+              </TableCell>
+              <TableCell>{action.robust ? t('scenarios.yes') : t('scenarios.no')}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {part.actions.map((action) => (
-              <TableRow key={action.id}>
-                <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
-                <TableCell>{names.get(action.origin) ?? action.origin}</TableCell>
-                <TableCell>
-                  {t('scenarios.holdsInCount', {
-                    count: action.holdsIn.length,
-                    total: part.quadrants.length,
-                  })}
-                  {action.holdsIn.length > 0 && (
-                    <> ({action.holdsIn.map((key) => names.get(key) ?? key).join(', ')})</>
-                  )}
-                </TableCell>
-                <TableCell>{action.robust ? t('scenarios.yes') : t('scenarios.no')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </>
   );
@@ -446,30 +440,27 @@ function PositioningPart({
       {part.overlaps.length === 0 ? (
         <Paragraph>{t('positioning.noOverlaps')}</Paragraph>
       ) : (
-        <Table>
-          <TableCaption>{t('positioning.overlaps')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('positioning.programme')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('positioning.role')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('positioning.places')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('positioning.verdict')}</TableHeaderCell>
+        <DataTable
+          caption={t('positioning.overlaps')}
+          columns={[
+            t('positioning.programme'),
+            t('positioning.role'),
+            t('positioning.places'),
+            t('positioning.verdict'),
+          ]}
+        >
+          {part.overlaps.map((overlap, index) => (
+            <TableRow key={index}>
+              <TableCell>{overlap.programmeLabel ?? overlap.programme}</TableCell>
+              <TableHeaderCell scope="row">{overlap.role}</TableHeaderCell>
+              <TableCell>{names(overlap.placeIds)}</TableCell>
+              <TableCell>
+                {t(`positioning.verdicts.${overlap.verdict}`)}
+                {overlap.note && <> — {overlap.note}</>}
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {part.overlaps.map((overlap, index) => (
-              <TableRow key={index}>
-                <TableCell>{overlap.programmeLabel ?? overlap.programme}</TableCell>
-                <TableHeaderCell scope="row">{overlap.role}</TableHeaderCell>
-                <TableCell>{names(overlap.placeIds)}</TableCell>
-                <TableCell>
-                  {t(`positioning.verdicts.${overlap.verdict}`)}
-                  {overlap.note && <> — {overlap.note}</>}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
       <Heading3>{t('positioning.agreements')}</Heading3>
       {part.agreements.length === 0 ? (
@@ -492,37 +483,34 @@ function ActionsPart({ part }: { part: z.infer<typeof actionsSynthesis> }) {
   const { t } = useTranslation('synthesis');
   if (part.actions.length === 0) return <Paragraph>{t('actions.none')}</Paragraph>;
   return (
-    <Table>
-      <TableCaption>{t('actions.caption')}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">{t('actions.title')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('actions.owner')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('actions.horizon')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('actions.status')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('actions.dots')}</TableHeaderCell>
-          <TableHeaderCell scope="col">{t('actions.progress')}</TableHeaderCell>
+    <DataTable
+      caption={t('actions.caption')}
+      columns={[
+        t('actions.title'),
+        t('actions.owner'),
+        t('actions.horizon'),
+        t('actions.status'),
+        t('actions.dots'),
+        t('actions.progress'),
+      ]}
+    >
+      {part.actions.map((action) => (
+        <TableRow key={action.id}>
+          <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
+          <TableCell>{action.owner}</TableCell>
+          <TableCell>
+            {t(`actions.horizons.${action.horizon}`, { defaultValue: action.horizon })}
+          </TableCell>
+          <TableCell>
+            {t(`actions.statuses.${action.status}`, { defaultValue: action.status })}
+          </TableCell>
+          <TableCell>{formatNumber(action.dots)}</TableCell>
+          <TableCell>
+            {t('actions.progressValue', { value: formatNumber(action.progress) })}
+          </TableCell>
         </TableRow>
-      </TableHeader>
-      <TableBody>
-        {part.actions.map((action) => (
-          <TableRow key={action.id}>
-            <TableHeaderCell scope="row">{action.title}</TableHeaderCell>
-            <TableCell>{action.owner}</TableCell>
-            <TableCell>
-              {t(`actions.horizons.${action.horizon}`, { defaultValue: action.horizon })}
-            </TableCell>
-            <TableCell>
-              {t(`actions.statuses.${action.status}`, { defaultValue: action.status })}
-            </TableCell>
-            <TableCell>{formatNumber(action.dots)}</TableCell>
-            <TableCell>
-              {t('actions.progressValue', { value: formatNumber(action.progress) })}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

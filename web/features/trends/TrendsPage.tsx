@@ -144,6 +144,100 @@ function Named({ title }: { title: string }) {
   return <span className="stadshart-visually-hidden">: {title}</span>;
 }
 
+/** An admin's buttons for one trend or development: move, edit, and restore or archive. */
+function ItemActions({
+  item,
+  canMoveUp,
+  canMoveDown,
+  isBusy,
+  labels,
+  buttonRef,
+  onMove,
+  onEdit,
+  onRestore,
+  onArchive,
+}: {
+  item: { id: string; title: string; archived: boolean };
+  canMoveUp: boolean;
+  canMoveDown: boolean;
+  isBusy: boolean;
+  labels: {
+    edit: string;
+    restore: string;
+    archive: string;
+    confirmArchive: string;
+    confirmArchiveButton: string;
+  };
+  /** Registers a button under `${item.id}:<what>` so focus can return to it. */
+  buttonRef: (key: string) => (element: HTMLButtonElement | null) => void;
+  onMove: (offset: -1 | 1) => void;
+  onEdit: () => void;
+  onRestore: () => void;
+  onArchive: () => Promise<void>;
+}) {
+  const { t } = useTranslation('trends');
+  return (
+    <div className="stadshart-agenda__actions">
+      <ButtonGroup>
+        {canMoveUp && (
+          <Button
+            ref={buttonRef(`${item.id}:up`)}
+            appearance="secondary-action-button"
+            disabled={isBusy}
+            onClick={() => onMove(-1)}
+          >
+            {t('moveUp')}
+            <Named title={item.title} />
+          </Button>
+        )}
+        {canMoveDown && (
+          <Button
+            ref={buttonRef(`${item.id}:down`)}
+            appearance="secondary-action-button"
+            disabled={isBusy}
+            onClick={() => onMove(1)}
+          >
+            {t('moveDown')}
+            <Named title={item.title} />
+          </Button>
+        )}
+        <Button
+          ref={buttonRef(`${item.id}:edit`)}
+          appearance="secondary-action-button"
+          onClick={onEdit}
+        >
+          {labels.edit}
+          <Named title={item.title} />
+        </Button>
+        {item.archived && (
+          <Button
+            ref={buttonRef(`${item.id}:restore`)}
+            appearance="secondary-action-button"
+            disabled={isBusy}
+            onClick={onRestore}
+          >
+            {labels.restore}
+            <Named title={item.title} />
+          </Button>
+        )}
+      </ButtonGroup>
+      {!item.archived && (
+        <ConfirmAction
+          label={
+            <>
+              {labels.archive}
+              <Named title={item.title} />
+            </>
+          }
+          question={labels.confirmArchive}
+          confirmLabel={labels.confirmArchiveButton}
+          onConfirm={onArchive}
+        />
+      )}
+    </div>
+  );
+}
+
 /**
  * The catalogue with, for admins, every editing control. Changes go through the API; the answers
  * replace what is shown, and `onChange` passes them up.
@@ -220,6 +314,26 @@ function Catalogue({
     }
   }
 
+  // Says where the item now stands among the shown ones, and keeps focus on the button pressed
+  // (or on the other one, once the item reached an end).
+  function reportMove(
+    messageKey: 'trend.moved' | 'development.moved',
+    moved: { id: string; title: string },
+    shownOrder: readonly string[],
+    offset: -1 | 1,
+  ) {
+    setStatus(
+      t(messageKey, {
+        title: moved.title,
+        position: shownOrder.indexOf(moved.id) + 1,
+        total: shownOrder.length,
+      }),
+    );
+    const direction = offset < 0 ? 'up' : 'down';
+    const other = offset < 0 ? 'down' : 'up';
+    setPendingFocus([`${moved.id}:${direction}`, `${moved.id}:${other}`]);
+  }
+
   function moveTrend(moved: Trend, offset: -1 | 1) {
     return run(async () => {
       const order = moveAmongVisible(
@@ -233,17 +347,12 @@ function Catalogue({
         schema: trendCatalogue,
       });
       onChange(next);
-      const shownOrder = order.filter((id) => shownTrends.some((item) => item.id === id));
-      setStatus(
-        t('trend.moved', {
-          title: moved.title,
-          position: shownOrder.indexOf(moved.id) + 1,
-          total: shownOrder.length,
-        }),
+      reportMove(
+        'trend.moved',
+        moved,
+        order.filter((id) => shownTrends.some((item) => item.id === id)),
+        offset,
       );
-      const direction = offset < 0 ? 'up' : 'down';
-      const other = offset < 0 ? 'down' : 'up';
-      setPendingFocus([`${moved.id}:${direction}`, `${moved.id}:${other}`]);
     });
   }
 
@@ -262,17 +371,12 @@ function Catalogue({
         schema: trendSchema,
       });
       onChange(replaceTrend(catalogue, next));
-      const shownOrder = order.filter((id) => shown.has(id));
-      setStatus(
-        t('development.moved', {
-          title: moved.title,
-          position: shownOrder.indexOf(moved.id) + 1,
-          total: shownOrder.length,
-        }),
+      reportMove(
+        'development.moved',
+        moved,
+        order.filter((id) => shown.has(id)),
+        offset,
       );
-      const direction = offset < 0 ? 'up' : 'down';
-      const other = offset < 0 ? 'down' : 'up';
-      setPendingFocus([`${moved.id}:${direction}`, `${moved.id}:${other}`]);
     });
   }
 
@@ -343,64 +447,24 @@ function Catalogue({
           />
         )}
         {isAdmin && !isEditing && (
-          <div className="stadshart-agenda__actions">
-            <ButtonGroup>
-              {index > 0 && (
-                <Button
-                  ref={buttonRef(`${item.id}:up`)}
-                  appearance="secondary-action-button"
-                  disabled={isBusy}
-                  onClick={() => void moveDevelopment(owner, item, -1)}
-                >
-                  {t('moveUp')}
-                  <Named title={item.title} />
-                </Button>
-              )}
-              {index < total - 1 && (
-                <Button
-                  ref={buttonRef(`${item.id}:down`)}
-                  appearance="secondary-action-button"
-                  disabled={isBusy}
-                  onClick={() => void moveDevelopment(owner, item, 1)}
-                >
-                  {t('moveDown')}
-                  <Named title={item.title} />
-                </Button>
-              )}
-              <Button
-                ref={buttonRef(`${item.id}:edit`)}
-                appearance="secondary-action-button"
-                onClick={() => startEditing({ kind: 'development', id: item.id })}
-              >
-                {t('development.edit')}
-                <Named title={item.title} />
-              </Button>
-              {item.archived && (
-                <Button
-                  ref={buttonRef(`${item.id}:restore`)}
-                  appearance="secondary-action-button"
-                  disabled={isBusy}
-                  onClick={() => void restoreDevelopment(item)}
-                >
-                  {t('development.restore')}
-                  <Named title={item.title} />
-                </Button>
-              )}
-            </ButtonGroup>
-            {!item.archived && (
-              <ConfirmAction
-                label={
-                  <>
-                    {t('development.archive')}
-                    <Named title={item.title} />
-                  </>
-                }
-                question={t('development.confirmArchive', { title: item.title })}
-                confirmLabel={t('development.confirmArchiveButton')}
-                onConfirm={() => archiveDevelopment(owner, item)}
-              />
-            )}
-          </div>
+          <ItemActions
+            item={item}
+            canMoveUp={index > 0}
+            canMoveDown={index < total - 1}
+            isBusy={isBusy}
+            labels={{
+              edit: t('development.edit'),
+              restore: t('development.restore'),
+              archive: t('development.archive'),
+              confirmArchive: t('development.confirmArchive', { title: item.title }),
+              confirmArchiveButton: t('development.confirmArchiveButton'),
+            }}
+            buttonRef={buttonRef}
+            onMove={(offset) => void moveDevelopment(owner, item, offset)}
+            onEdit={() => startEditing({ kind: 'development', id: item.id })}
+            onRestore={() => void restoreDevelopment(item)}
+            onArchive={() => archiveDevelopment(owner, item)}
+          />
         )}
       </UnorderedListItem>
     );
@@ -435,64 +499,24 @@ function Catalogue({
           />
         )}
         {isAdmin && !isEditing && (
-          <div className="stadshart-agenda__actions">
-            <ButtonGroup>
-              {index > 0 && (
-                <Button
-                  ref={buttonRef(`${item.id}:up`)}
-                  appearance="secondary-action-button"
-                  disabled={isBusy}
-                  onClick={() => void moveTrend(item, -1)}
-                >
-                  {t('moveUp')}
-                  <Named title={item.title} />
-                </Button>
-              )}
-              {index < shownTrends.length - 1 && (
-                <Button
-                  ref={buttonRef(`${item.id}:down`)}
-                  appearance="secondary-action-button"
-                  disabled={isBusy}
-                  onClick={() => void moveTrend(item, 1)}
-                >
-                  {t('moveDown')}
-                  <Named title={item.title} />
-                </Button>
-              )}
-              <Button
-                ref={buttonRef(`${item.id}:edit`)}
-                appearance="secondary-action-button"
-                onClick={() => startEditing({ kind: 'trend', id: item.id })}
-              >
-                {t('trend.edit')}
-                <Named title={item.title} />
-              </Button>
-              {item.archived && (
-                <Button
-                  ref={buttonRef(`${item.id}:restore`)}
-                  appearance="secondary-action-button"
-                  disabled={isBusy}
-                  onClick={() => void restoreTrend(item)}
-                >
-                  {t('trend.restore')}
-                  <Named title={item.title} />
-                </Button>
-              )}
-            </ButtonGroup>
-            {!item.archived && (
-              <ConfirmAction
-                label={
-                  <>
-                    {t('trend.archive')}
-                    <Named title={item.title} />
-                  </>
-                }
-                question={t('trend.confirmArchive', { title: item.title })}
-                confirmLabel={t('trend.confirmArchiveButton')}
-                onConfirm={() => archiveTrend(item)}
-              />
-            )}
-          </div>
+          <ItemActions
+            item={item}
+            canMoveUp={index > 0}
+            canMoveDown={index < shownTrends.length - 1}
+            isBusy={isBusy}
+            labels={{
+              edit: t('trend.edit'),
+              restore: t('trend.restore'),
+              archive: t('trend.archive'),
+              confirmArchive: t('trend.confirmArchive', { title: item.title }),
+              confirmArchiveButton: t('trend.confirmArchiveButton'),
+            }}
+            buttonRef={buttonRef}
+            onMove={(offset) => void moveTrend(item, offset)}
+            onEdit={() => startEditing({ kind: 'trend', id: item.id })}
+            onRestore={() => void restoreTrend(item)}
+            onArchive={() => archiveTrend(item)}
+          />
         )}
         {developments.length === 0 ? (
           <Paragraph>{t('noDevelopments')}</Paragraph>
