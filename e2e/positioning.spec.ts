@@ -17,10 +17,16 @@ test('a positioning round: roles per place, an overlap judged, an agreement on t
   const placeList = placeListSchema.parse(
     await (await facilitator.request.get(`/api/v1/orgs/${orgSlug}/places`)).json(),
   );
-  const ids = placeList.places.map((p) => p.id);
+  // The demo's three IJmond places, by name: other scenarios may have added places of their own.
+  const ijmond = ['Beverwijk', 'Heemskerk', 'IJmuiden'].map((name) => {
+    const place = placeList.places.find((p) => p.name === name);
+    if (!place) throw new Error(`the demo place ${name} is missing`);
+    return place;
+  });
+  const ids = ijmond.map((p) => p.id);
   const created = await facilitator.request.post(`/api/v1/orgs/${orgSlug}/labs`, {
     headers,
-    data: { title: 'Positionering IJmond', kind: 'regional', placeIds: ids.slice(0, 3) },
+    data: { title: 'Positionering IJmond', kind: 'regional', placeIds: ids },
   });
   expect(created.status()).toBe(201);
   const lab = labSchema.parse(await created.json());
@@ -64,7 +70,7 @@ test('a positioning round: roles per place, an overlap judged, an agreement on t
   ).toBeVisible();
   await expectAccessible(guest, 'positioning, guest, empty');
 
-  const names = placeList.places.slice(0, 3).map((p) => p.name);
+  const names = ijmond.map((p) => p.name);
   await guest.getByRole('button', { name: `Rol toevoegen voor ${names[0]} bij Winkelen` }).click();
   await guest.getByLabel(`Rol voor ${names[0]} bij Winkelen`).fill('Dagelijkse boodschappen');
   await guest.keyboard.press('Enter');
