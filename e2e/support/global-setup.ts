@@ -8,7 +8,9 @@ import path from 'node:path';
 import { assertChromiumInstalled } from './browser.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-export const stateFile = path.join(os.tmpdir(), 'stadshart-e2e-state.json');
+// Global setup and teardown run in the runner's own process: its pid keeps two runs on one
+// machine from stopping each other's server.
+export const stateFile = path.join(os.tmpdir(), `stadshart-e2e-state-${process.pid}.json`);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
