@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { patchActivityState } from '../../../common/activities/control.doc.ts';
+import { controlDocumentName } from '../../../common/collab.ts';
 import { positioningContext } from '../../../common/activities/positioning.ts';
 import { joinResult, lab, type Lab } from '../../../common/labs.ts';
 import { problem } from '../../../common/problem.ts';
-import { labNotes, places } from '../../db/schema.ts';
+import { collabDocuments, labNotes, places } from '../../db/schema.ts';
 import {
   createActor,
   createOrg,
@@ -191,5 +194,35 @@ describe('GET /labs/:labId/positioning-context', () => {
     const asFacilitator = await get(regional.id, {}, facilitator);
     expect(asFacilitator.statusCode).toBe(200);
     expect(positioningContext.parse(asFacilitator.json())).toEqual(context);
+  });
+
+  it('leaves out the notes of a canvas in private mode for participants, not for facilitators', async () => {
+    const org = await createOrg(t, 'IJmond privé');
+    const facilitator = await createActor(t, { org, role: 'facilitator' });
+    const beverwijk = await addPlace(org, 'Beverwijk', 'Beverwijk', []);
+    const ijmuiden = await addPlace(org, 'IJmuiden', 'Velsen', []);
+    const regional = await openRegionalLab(org, facilitator, [ijmuiden, beverwijk]);
+    const canvasId =
+      regional.activities.find((a) => a.config.kind === 'canvas' && a.config.placeId === ijmuiden)
+        ?.id ?? '';
+    await addNote(regional.id, canvasId, 'winkelen', 'Nog even geheim');
+    const control = new Y.Doc();
+    patchActivityState(control, canvasId, { private: true });
+    await t.database.db.insert(collabDocuments).values({
+      name: controlDocumentName(regional.id),
+      labId: regional.id,
+      state: Buffer.from(Y.encodeStateAsUpdate(control)),
+    });
+    const notesOf = (body: unknown) =>
+      positioningContext
+        .parse(body)
+        .places.flatMap((place) => place.ambitions.flatMap((ambition) => ambition.notes));
+
+    const guest = await joinAsGuest(regional.joinCode, 'Bram');
+    const seen = await get(regional.id, { authorization: `Guest ${guest}` });
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(notesOf(seen.json())).toEqual([]);
+    const facilitated = await get(regional.id, {}, facilitator);
+    expect(notesOf(facilitated.json())).toEqual(['Nog even geheim']);
   });
 });

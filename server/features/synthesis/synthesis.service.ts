@@ -72,7 +72,7 @@ function stemKey(activityId: string, noteId: string): string {
  * it has one (with edits not stored yet), else the stored state; an empty document when neither
  * exists. Only the documents that are not loaded are read from the database, in one query.
  */
-async function readDocuments(
+export async function readDocuments(
   ctx: AppContext,
   labId: string,
   names: readonly string[],
