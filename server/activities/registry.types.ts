@@ -13,9 +13,10 @@ export type MapChange =
 
 /**
  * A write somewhere inside a free root (ServerActivityModule.freeRoots), one per free root an
- * update touches. Its content is not inspected: `inserted` only counts what it adds (characters
- * of text, one per nested type or other value; nothing it removes is subtracted), so a kind can
- * bound the root's size without decoding it.
+ * update touches. The decoder has already refused content a rich-text editor never writes
+ * (server/collab/writes.ts, U6); the kind judges who writes. `inserted` only counts what it adds
+ * (characters of text, one per nested type or other value; nothing it removes is subtracted), so
+ * a kind can bound the root's size without decoding it.
  */
 export interface FreeChange {
   op: 'free';
@@ -71,8 +72,9 @@ export interface ServerActivityModule {
   roots: readonly string[];
   /**
    * Roots whose content is one Yjs type edited as a whole (e.g. the Y.XmlFragment of a rich
-   * text): writes anywhere inside them, nested types included, arrive as one FreeChange per root
-   * instead of being refused (docs/COLLAB_SPEC.md, U6). Absent: none.
+   * text): writes of rich-text content (XML elements and text, characters, marks, attributes)
+   * anywhere inside them arrive as one FreeChange per root instead of being refused; other
+   * content is still refused (docs/COLLAB_SPEC.md, U6). Absent: none.
    */
   freeRoots?: readonly string[];
   /**

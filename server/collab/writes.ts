@@ -18,15 +18,31 @@ interface Slot {
 }
 
 /**
+ * What directly holds an item inside a free root: the root itself, an element (paragraph, list,
+ * heading, line break), a text node, or a type no rich text holds.
+ */
+type Holder = 'root' | 'element' | 'text' | 'other';
+
+/** Where inside a free root an item lands: its holder, and whether it is an attribute of it. */
+interface FreePlace {
+  free: string;
+  holder: Holder;
+  isAttribute: boolean;
+}
+
+/**
  * Where an item lands: a root-map key; somewhere inside a free root; nowhere, because Yjs will
  * garbage-collect it (its neighbour or parent was removed meanwhile; only considered when the kind
  * has free roots, the only place nested content that Yjs collects can live); or refused.
  */
-type Place =
-  { root: string; key: string } | { free: string } | { dropped: true } | { refused: string };
+type Place = { root: string; key: string } | FreePlace | { dropped: true } | { refused: string };
 
-const DROPPED: Place = { dropped: true };
-const NESTED: Place = { refused: 'writes inside a nested type' };
+/** Where the children of a type inside a free root land (their attribute flag is their own). */
+type Inside = { free: string; holder: Holder } | { dropped: true } | { refused: string };
+
+const DROPPED = { dropped: true } as const;
+const NESTED = { refused: 'writes inside a nested type' } as const;
+const NOT_RICH_TEXT = 'writes content a rich text does not hold';
 
 type Struct = DecodedUpdate['structs'][number];
 
@@ -70,6 +86,36 @@ function freeRootOf(type: Y.AbstractType<unknown>, freeRoots: readonly string[])
   return root !== undefined && freeRoots.includes(root) ? root : null;
 }
 
+/** What a type nested in a free root is to a rich text, judged by its class alone. */
+function holderOfNested(type: Y.AbstractType<unknown>): Holder {
+  if (type instanceof Y.XmlElement) return 'element';
+  if (type instanceof Y.XmlText) return 'text';
+  return 'other';
+}
+
+/**
+ * Why `item` is not what a rich-text editor (TipTap's Collaboration extension, through
+ * y-prosemirror) writes where it lands, or null when it is: elements and text nodes in the root
+ * or an element, characters and formatting marks in a text node, plain values as an element's
+ * attributes, and content that is already deleted anywhere.
+ */
+function refusalInRichText(item: Y.Item, place: FreePlace): string | null {
+  const content = item.content;
+  if (content instanceof Y.ContentDeleted) return null;
+  let isFitting: boolean;
+  if (place.isAttribute) {
+    isFitting = place.holder === 'element' && content instanceof Y.ContentAny;
+  } else if (place.holder === 'text') {
+    isFitting = content instanceof Y.ContentString || content instanceof Y.ContentFormat;
+  } else {
+    isFitting =
+      (place.holder === 'root' || place.holder === 'element') &&
+      content instanceof Y.ContentType &&
+      holderOfNested(content.type) !== 'other';
+  }
+  return isFitting ? null : NOT_RICH_TEXT;
+}
+
 /** Where a stored item lives: its root map's name and key, its free root, or why neither. */
 function placeOfStored(struct: Y.Item | Y.GC, freeRoots: readonly string[]): Place {
   if (!(struct instanceof Y.Item)) {
@@ -79,7 +125,10 @@ function placeOfStored(struct: Y.Item | Y.GC, freeRoots: readonly string[]): Pla
   const parent = struct.parent;
   if (!(parent instanceof Y.AbstractType)) return { refused: 'writes inside a nested type' };
   const free = freeRootOf(parent, freeRoots);
-  if (free !== null) return { free };
+  if (free !== null) {
+    const holder = parent._item === null ? 'root' : holderOfNested(parent);
+    return { free, holder, isAttribute: struct.parentSub !== null };
+  }
   if (parent._item !== null) return { refused: 'writes inside a nested type' };
   if (struct.parentSub === null) return { refused: 'writes a list, not a map key' };
   return { root: Y.findRootTypeKey(parent), key: struct.parentSub };
@@ -94,9 +143,10 @@ function countInserted(item: Y.Item, known: number): number {
 /**
  * Decodes what `update` would write to `doc`: one change per root-map key it sets or deletes,
  * and one 'free' change per root of `freeRoots` it writes anything inside. Refused: nested types
- * and content that is not plain JSON outside the free roots, roots outside `roots` and
- * `freeRoots`, and anything the server cannot place now (gaps, references to unknown content),
- * because Yjs would keep such parts aside and apply them later, unchecked.
+ * and content that is not plain JSON outside the free roots, content a rich text does not hold
+ * inside them, roots outside `roots` and `freeRoots`, and anything the server cannot place now
+ * (gaps, references to unknown content), because Yjs would keep such parts aside and apply them
+ * later, unchecked.
  */
 export function decodeChanges(
   doc: Y.Doc,
@@ -148,14 +198,16 @@ export function decodeChanges(
       place = { refused: 'the update refers to itself in a circle' };
     } else if (typeof item.parent === 'string') {
       const root: string = item.parent;
-      if (freeRoots.includes(root)) place = { free: root };
-      else
+      if (freeRoots.includes(root)) {
+        place = { free: root, holder: 'root', isAttribute: item.parentSub !== null };
+      } else
         place =
           item.parentSub === null
             ? { refused: 'writes a list, not a map key' }
             : { root, key: item.parentSub };
     } else if (item.parent instanceof Y.ID && freeRoots.length > 0) {
-      place = placeInside(item.parent, depth);
+      const inside = placeInside(item.parent, depth);
+      place = 'free' in inside ? { ...inside, isAttribute: item.parentSub !== null } : inside;
     } else if (item.parent !== null) {
       place = { refused: 'writes inside a nested type' };
     } else {
@@ -164,6 +216,7 @@ export function decodeChanges(
         place = { refused: 'a change without a place' };
       } else {
         const sibling = findInUpdate(neighbour);
+        // Yjs gives the item its neighbour's parent and key, so it lands where the neighbour is.
         if (sibling) {
           place = placeOf(sibling, depth + 1);
         } else if (neighbour.clock < stateOf(neighbour.client)) {
@@ -179,21 +232,23 @@ export function decodeChanges(
 
   // An item whose parent is given by id lives in the type that parent item holds, as Yjs
   // resolves it: a parent in this update or in the document; collected or not a type → dropped.
-  const placeInside = (parentId: Y.ID, depth: number): Place => {
+  const placeInside = (parentId: Y.ID, depth: number): Inside => {
     const parent = findInUpdate(parentId);
     if (parent) {
       const where = placeOf(parent, depth + 1);
       if (!('free' in where)) return 'refused' in where || 'dropped' in where ? where : NESTED;
       // Only a type can hold items; a crafted parent that is not one is refused, not guessed at.
-      return parent.content instanceof Y.ContentType ? where : { refused: 'the parent is no type' };
+      if (!(parent.content instanceof Y.ContentType)) return { refused: 'the parent is no type' };
+      return { free: where.free, holder: holderOfNested(parent.content.type) };
     }
     if (parentId.clock >= stateOf(parentId.client)) {
       return { refused: 'the update refers to content the server does not have' };
     }
     const stored = Y.getItem(store, parentId);
     if (!(stored instanceof Y.Item) || !(stored.content instanceof Y.ContentType)) return DROPPED;
-    const free = freeRootOf(stored.content.type, freeRoots);
-    return free === null ? NESTED : { free };
+    const type = stored.content.type;
+    const free = freeRootOf(type, freeRoots);
+    return free === null ? NESTED : { free, holder: holderOfNested(type) };
   };
 
   const slots = new Map<string, Slot>();
@@ -222,6 +277,8 @@ export function decodeChanges(
       if ('refused' in place) return refuse(place.refused);
       if ('dropped' in place) continue;
       if ('free' in place) {
+        const refusal = refusalInRichText(item, place);
+        if (refusal !== null) return refuse(refusal);
         touchFree(place.free, countInserted(item, stateOf(client)));
         continue;
       }

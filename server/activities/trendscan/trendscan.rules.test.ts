@@ -401,6 +401,29 @@ describe('trend scan rules', () => {
     ).toBe(false);
   });
 
+  it('T10: after the facilitator lowers the theme-vote limit, a person over it may still take votes back but not add', () => {
+    const doc = new Y.Doc();
+    const itemKey = developmentItemKey(DEV_ID);
+    // Three votes cast under a limit of three; then the limit drops to one.
+    apply(doc, [
+      setChange(doc, trendscanRoots.developments, DEV_ID, developmentOf(BRAM)),
+      vote(doc, ANNA, 'anders-werken'),
+      vote(doc, ANNA, 'anders-vervoeren'),
+      vote(doc, ANNA, 'deelmobiliteit'),
+    ]);
+    const anna = contextFor(ANNA, doc, { state: { vote: { ...openVote, dotsPerPerson: 1 } } });
+    const takeBack = (key: string) =>
+      deleteChange(doc, trendscanRoots.themeVotes, personItemKey(ANNA, key));
+    // Still over the limit afterwards (two of one), yet fewer than before.
+    expect(verdictOf([takeBack('anders-werken')], anna)).toBe(true);
+    expect(verdictOf([takeBack('anders-werken'), takeBack('deelmobiliteit')], anna)).toBe(true);
+    // Adding is refused for the limit, not for anything else about the vote.
+    expect(checkTrendscanChanges([vote(doc, ANNA, itemKey)], anna)).toEqual({
+      ok: false,
+      reason: 'more than 1 theme votes',
+    });
+  });
+
   it('T11: only facilitators choose themes, of existing items, under the item’s own trend', () => {
     const doc = new Y.Doc();
     const choice = chosen(doc, 'deelmobiliteit', 'anders-vervoeren');
