@@ -50,12 +50,12 @@ function FieldFrame({
   );
 }
 
-/** A one-line text input with its label, description and error. */
+/** A one-line text (or date) input with its label, description and error. */
 export function TextField(
   props: BaseFieldProps & {
     value: string;
     onChange: (value: string) => void;
-    type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search';
+    type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'search' | 'date' | 'datetime-local';
     autoComplete?: string;
     list?: string;
     inputMode?: 'text' | 'email' | 'numeric';

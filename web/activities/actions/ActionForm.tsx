@@ -31,7 +31,6 @@ import {
   type ActionFormProblem,
   type ActionFormValues,
 } from './actionsModel.ts';
-import { DateField } from './DateField.tsx';
 import { formatDay } from './formatDay.ts';
 import type { LinkChoices } from './useLinkChoices.ts';
 
@@ -172,7 +171,8 @@ export function ActionForm({
         ))}
       </Fieldset>
       <div className="stadshart-actions-form__dates">
-        <DateField
+        <TextField
+          type="date"
           name={name('startsOn')}
           label={t('form.startsOn')}
           description={t('form.dateHint')}
@@ -180,7 +180,8 @@ export function ActionForm({
           onChange={(startsOn) => change({ startsOn })}
           error={messageFor('startsOn')}
         />
-        <DateField
+        <TextField
+          type="date"
           name={name('endsOn')}
           label={t('form.endsOn')}
           description={t('form.dateHint')}

@@ -10,7 +10,6 @@ import {
 import { TextField } from '../../components/Fields.tsx';
 import { formatNumber } from '../../i18n/i18n.ts';
 import type { ConfigFormProps } from '../registry.types.ts';
-import { DateField } from './DateField.tsx';
 
 /** The actions activity's settings form; renders nothing for another kind's config. */
 export function ActionsConfigForm(props: ConfigFormProps) {
@@ -58,7 +57,8 @@ function ActionsSettings({
             : undefined
         }
       />
-      <DateField
+      <TextField
+        type="date"
         name="config.termEnds"
         label={t('config.termEnds')}
         description={t('config.termEndsHint')}

@@ -1,4 +1,4 @@
-// Form fields the shared set lacks: a date-and-time input, a group of radio buttons, a group of checkboxes.
+// Form fields the shared set lacks: a group of radio buttons, a group of checkboxes.
 import {
   Fieldset,
   FieldsetLegend,
@@ -7,9 +7,7 @@ import {
   FormFieldDescription,
   FormFieldErrorMessage,
   FormLabel,
-  Paragraph,
   RadioButton,
-  Textbox,
 } from '@utrecht/component-library-react';
 import type { ChangeEvent, ReactNode } from 'react';
 
@@ -19,46 +17,6 @@ function describedBy(name: string, description: unknown, error: unknown): string
     error ? `field-${name}-error` : null,
   ].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-/** A date-and-time input (the browser's own picker) with its label, description and error. */
-export function DateTimeField({
-  name,
-  label,
-  description,
-  error,
-  value,
-  onChange,
-}: {
-  name: string;
-  label: string;
-  description?: ReactNode;
-  error?: string | undefined;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <FormField invalid={Boolean(error)} type="text">
-      <Paragraph className="utrecht-form-field__label">
-        <FormLabel htmlFor={`field-${name}`}>{label}</FormLabel>
-      </Paragraph>
-      {description && (
-        <FormFieldDescription id={`field-${name}-description`}>{description}</FormFieldDescription>
-      )}
-      {error && <FormFieldErrorMessage id={`field-${name}-error`}>{error}</FormFieldErrorMessage>}
-      <Paragraph className="utrecht-form-field__input">
-        <Textbox
-          id={`field-${name}`}
-          name={name}
-          type="datetime-local"
-          value={value}
-          invalid={Boolean(error)}
-          aria-describedby={describedBy(name, description, error)}
-          onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
-        />
-      </Paragraph>
-    </FormField>
-  );
 }
 
 interface Choice {

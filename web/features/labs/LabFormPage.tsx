@@ -33,7 +33,7 @@ import { usePageTitle } from '../../components/usePageTitle.ts';
 import { useSession } from '../../session/SessionProvider.tsx';
 import { useOrgRole } from '../orgs/useOrgRole.ts';
 import { topLevelFieldErrors } from '../places/fieldErrors.ts';
-import { CheckboxGroupField, DateTimeField, RadioGroupField } from './LabFields.tsx';
+import { CheckboxGroupField, RadioGroupField } from './LabFields.tsx';
 import { fromLocalInput, toLocalInput } from './localDateTime.ts';
 
 interface Person {
@@ -233,7 +233,8 @@ function LabForm({
           onChange={setChosenPlaces}
           choices={places.map((place) => ({ value: place.id, label: placeLabel(place) }))}
         />
-        <DateTimeField
+        <TextField
+          type="datetime-local"
           name="startsAt"
           label={`${t('fields.startsAt')} ${t('common:form.optional')}`}
           description={t('form.startsAtHint')}
