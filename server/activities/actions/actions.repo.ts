@@ -6,8 +6,9 @@ import type * as Y from 'yjs';
 import { readActionDots, readActions } from '../../../common/activities/actions.doc.ts';
 import type { ActionLink } from '../../../common/activities/actions.ts';
 import type { Db } from '../../db/client.ts';
-import { labActions, labActionUpdates, labParticipants, labs } from '../../db/schema.ts';
+import { labActions, labActionUpdates, labs } from '../../db/schema.ts';
 import type { ProjectionTarget } from '../registry.types.ts';
+import { findParticipantIds } from '../shared/participants.repo.ts';
 
 type ActionRow = typeof labActions.$inferInsert;
 type StoredRow = typeof labActions.$inferSelect;
@@ -85,14 +86,7 @@ export async function projectActions(db: Db, doc: Y.Doc, target: ProjectionTarge
       .where(eq(labs.id, target.labId));
     // Only ids of this lab's participants may land in the foreign key; anything else in the
     // document (a forged or foreign id) is never stored as a reference.
-    const participants = new Set(
-      (
-        await tx
-          .select({ id: labParticipants.id })
-          .from(labParticipants)
-          .where(eq(labParticipants.labId, target.labId))
-      ).map((p) => p.id),
-    );
+    const participants = await findParticipantIds(tx, target.labId);
     // X22: the rows are locked before the follow-up is read, so an update committed meanwhile
     // is seen below (each statement reads afresh), and one that comes later waits for us.
     const stored = new Map(

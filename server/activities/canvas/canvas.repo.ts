@@ -5,8 +5,9 @@ import type * as Y from 'yjs';
 import { readClusters, readDots, readNotes } from '../../../common/activities/canvas.doc.ts';
 import type { NoteValue } from '../../../common/activities/canvas.ts';
 import type { Db } from '../../db/client.ts';
-import { labNotes, labParticipants, labs, labVotes } from '../../db/schema.ts';
+import { labNotes, labs, labVotes } from '../../db/schema.ts';
 import type { ProjectionTarget } from '../registry.types.ts';
+import { findParticipantIds } from '../shared/participants.repo.ts';
 
 type NoteRow = typeof labNotes.$inferInsert;
 
@@ -68,14 +69,7 @@ export async function projectCanvas(db: Db, doc: Y.Doc, target: ProjectionTarget
       .where(eq(labs.id, target.labId));
     // Only ids of this lab's participants may land in the foreign keys; anything else in the
     // document (a forged or foreign id) is kept as text on the note, never as a reference.
-    const participants = new Set(
-      (
-        await tx
-          .select({ id: labParticipants.id })
-          .from(labParticipants)
-          .where(eq(labParticipants.labId, target.labId))
-      ).map((p) => p.id),
-    );
+    const participants = await findParticipantIds(tx, target.labId);
 
     const votes: VoteRow[] = [];
     const dotsPerNote = new Map<string, number>();

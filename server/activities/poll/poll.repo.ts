@@ -5,8 +5,9 @@ import type * as Y from 'yjs';
 import { readAnswers } from '../../../common/activities/poll.doc.ts';
 import { isValidPollAnswer } from '../../../common/activities/poll.ts';
 import type { Db } from '../../db/client.ts';
-import { labParticipants, labPollAnswers } from '../../db/schema.ts';
+import { labPollAnswers } from '../../db/schema.ts';
 import type { ProjectionTarget } from '../registry.types.ts';
+import { findParticipantIds } from '../shared/participants.repo.ts';
 
 type AnswerRow = typeof labPollAnswers.$inferInsert;
 
@@ -21,14 +22,7 @@ export async function projectPoll(db: Db, doc: Y.Doc, target: ProjectionTarget):
   const answers = readAnswers(doc);
 
   await db.transaction(async (tx) => {
-    const participants = new Set(
-      (
-        await tx
-          .select({ id: labParticipants.id })
-          .from(labParticipants)
-          .where(eq(labParticipants.labId, target.labId))
-      ).map((p) => p.id),
-    );
+    const participants = await findParticipantIds(tx, target.labId);
     const rows: AnswerRow[] = [];
     for (const [participantId, answer] of answers) {
       // A changed poll (options edited after people answered) keeps only answers that still fit.

@@ -11,8 +11,9 @@ import {
 } from '../../../common/activities/trendscan.doc.ts';
 import { LAB_THEMES_MAX, labTheme, type LabTheme } from '../../../common/labs.ts';
 import type { Db } from '../../db/client.ts';
-import { labParticipants, labPlaces, labs, labTrendScores } from '../../db/schema.ts';
+import { labPlaces, labs, labTrendScores } from '../../db/schema.ts';
 import type { ProjectionTarget } from '../registry.types.ts';
+import { findParticipantIds } from '../shared/participants.repo.ts';
 
 type ScoreRow = typeof labTrendScores.$inferInsert;
 
@@ -83,14 +84,7 @@ export async function projectTrendscan(
       .where(eq(labs.id, target.labId))
       .for('update');
     if (!lab) return;
-    const participants = new Set(
-      (
-        await tx
-          .select({ id: labParticipants.id })
-          .from(labParticipants)
-          .where(eq(labParticipants.labId, target.labId))
-      ).map((p) => p.id),
-    );
+    const participants = await findParticipantIds(tx, target.labId);
     const places = new Set(
       (
         await tx

@@ -28,7 +28,7 @@ export interface LabViewer {
 }
 
 /** The lab's chosen themes; a stored value that no longer fits the schema shows as none. */
-function readThemes(value: unknown): LabTheme[] {
+export function readThemes(value: unknown): LabTheme[] {
   const parsed = labThemes.safeParse(value);
   return parsed.success ? parsed.data : [];
 }

@@ -1,14 +1,8 @@
 // What leaves the server of a lab's synthesis: the lab's name, places and themes, and each
 // activity's part, with no author names in an anonymous lab.
-import { labThemes, type LabTheme } from '../../../common/labs.ts';
 import type { ActivitySynthesis, Synthesis, SynthesisNote } from '../../../common/synthesis.ts';
+import { readThemes } from '../labs/labs.presenter.ts';
 import type { LabDetails } from '../labs/labs.repo.ts';
-
-/** The lab's chosen themes; a stored value that no longer fits the schema shows as none. */
-function readThemes(value: unknown): LabTheme[] {
-  const parsed = labThemes.safeParse(value);
-  return parsed.success ? parsed.data : [];
-}
 
 /**
  * An anonymous lab's notes carry no names, whatever a module or a client put in the document;
