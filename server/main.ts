@@ -5,6 +5,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { DataDirError } from './db/embedded.ts';
 import { seedDemoIfEmpty } from './db/seed.ts';
 import { buildApp } from './http/app.ts';
+import { startJobQueue } from './jobs/queue.ts';
+import { startWorkers } from './jobs/workers.ts';
 import { loggerOptions } from './logger.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -49,6 +51,8 @@ export async function main(): Promise<void> {
   }
 
   const seeded = config.SEED_DEMO ? await seedDemoIfEmpty(runtime.ctx) : null;
+  runtime.ctx.jobs = await startJobQueue(runtime.ctx.database, logger);
+  await startWorkers(runtime.ctx);
   const collab = createCollabServer(runtime.ctx, logger);
   runtime.ctx.collab = collab.control;
   const app = await buildApp(runtime.ctx, { collab });
@@ -57,6 +61,7 @@ export async function main(): Promise<void> {
   } catch (error) {
     await collab.close();
     await app.close();
+    await runtime.ctx.jobs.stop();
     await runtime.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       fail(
@@ -86,6 +91,8 @@ export async function main(): Promise<void> {
     await collab.flush();
     await collab.close();
     await app.close();
+    // Running jobs finish (a report being generated is written) before the pool closes.
+    await runtime.ctx.jobs?.stop();
     await runtime.close();
     process.exit(0);
   };

@@ -312,11 +312,13 @@ export const collabTokens = pgTable(
 );
 
 // The stored Yjs state of each document; writers merge into it, never overwrite it.
+// A document belongs to a lab or to a knowledge item (exactly one), and goes when its owner goes.
 export const collabDocuments = pgTable('collab_documents', {
   name: text('name').primaryKey(),
-  labId: uuid('lab_id')
-    .notNull()
-    .references(() => labs.id, { onDelete: 'cascade' }),
+  labId: uuid('lab_id').references(() => labs.id, { onDelete: 'cascade' }),
+  knowledgeItemId: uuid('knowledge_item_id').references(() => knowledgeItems.id, {
+    onDelete: 'cascade',
+  }),
   state: bytea('state').notNull(),
   updatedAt: updatedAt(),
 });
@@ -526,3 +528,163 @@ export const labSyntheses = pgTable('lab_syntheses', {
     .default(sql`'{}'::jsonb`),
   updatedAt: updatedAt(),
 });
+
+// The working report of a lab: the last generation (filled by the report job), the job's progress
+// and the facilitator's edits. Finalising copies the composed document into a version.
+export const labReports = pgTable('lab_reports', {
+  labId: uuid('lab_id')
+    .primaryKey()
+    .references(() => labs.id, { onDelete: 'cascade' }),
+  orgId: uuid('org_id')
+    .notNull()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  jobStatus: text('job_status', { enum: ['idle', 'queued', 'running', 'ready', 'failed'] })
+    .notNull()
+    .default('idle'),
+  jobId: text('job_id'),
+  progress: integer('progress').notNull().default(0),
+  step: text('step'),
+  error: text('error'),
+  requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+  requestedAt: timestamp('requested_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  // The generated content (server/features/reports: cover, sections, quotable notes, raw data).
+  generated: jsonb('generated'),
+  generatedAt: timestamp('generated_at', { withTimezone: true }),
+  // common/reports.ts reportEditorial.
+  editorial: jsonb('editorial')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// Finalised reports; never changed once written, so every export of a version agrees.
+export const labReportVersions = pgTable(
+  'lab_report_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    labId: uuid('lab_id')
+      .notNull()
+      .references(() => labs.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    // common/reports.ts reportDocument and reportRawData.
+    document: jsonb('document').notNull(),
+    raw: jsonb('raw').notNull(),
+    licence: text('licence').notNull(),
+    finalisedBy: uuid('finalised_by').references(() => users.id, { onDelete: 'set null' }),
+    finalisedAt: timestamp('finalised_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('lab_report_versions_lab_version_key').on(t.labId, t.version)],
+);
+
+const tsvector = customType<{ data: string }>({
+  dataType() {
+    return 'tsvector';
+  },
+});
+
+// Knowledge base items. `search` is computed by PostgreSQL from title (weight A), summary (B),
+// tags (B) and body text (C) with the stadshart_dutch configuration (Dutch stemming after
+// unaccent; migration 0004), so every write keeps it true without application code.
+export const knowledgeItems = pgTable(
+  'knowledge_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull().unique(),
+    kind: text('kind', {
+      enum: ['best_practice', 'publication', 'blog', 'event_report'],
+    }).notNull(),
+    status: text('status', { enum: ['draft', 'in_review', 'published', 'unpublished'] })
+      .notNull()
+      .default('draft'),
+    membersOnly: boolean('members_only').notNull().default(false),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    // common/richtext.ts richDoc; projected from the collaborative document when edited live.
+    body: jsonb('body')
+      .notNull()
+      .default(sql`'{"type":"doc","content":[]}'::jsonb`),
+    bodyText: text('body_text').notNull().default(''),
+    places: text('places')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    region: text('region'),
+    trends: text('trends')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    sizeClass: text('size_class'),
+    licence: text('licence').notNull().default('CC-BY-SA-4.0'),
+    attribution: text('attribution').notNull().default(''),
+    labId: uuid('lab_id').references(() => labs.id, { onDelete: 'set null' }),
+    reportVersion: integer('report_version'),
+    reviewNote: text('review_note'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedBy: uuid('published_by').references(() => users.id, { onDelete: 'set null' }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('stadshart_dutch'::regconfig, stadshart_immutable_array_to_string(places || trends || coalesce(region, ''))), 'B') || setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(body_text, '')), 'C')`,
+    ),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('knowledge_items_org_idx').on(t.orgId, t.status),
+    index('knowledge_items_search_idx').using('gin', t.search),
+    index('knowledge_items_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('knowledge_items_published_idx').on(t.status, t.publishedAt),
+  ],
+);
+
+// What happened to an item, oldest first; published/unpublished events keep a full snapshot.
+export const knowledgeItemEvents = pgTable(
+  'knowledge_item_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => knowledgeItems.id, { onDelete: 'cascade' }),
+    action: text('action', {
+      enum: ['created', 'submitted', 'returned', 'published', 'unpublished'],
+    }).notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    note: text('note'),
+    title: text('title').notNull(),
+    snapshot: jsonb('snapshot'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('knowledge_item_events_item_idx').on(t.itemId, t.createdAt)],
+);
+
+// Uploaded files (images of knowledge items). The bytes live in DATA_DIR/files/<id>; the type is
+// what the first bytes say, never what the upload claimed.
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    knowledgeItemId: uuid('knowledge_item_id').references(() => knowledgeItems.id, {
+      onDelete: 'cascade',
+    }),
+    mediaType: text('media_type').notNull(),
+    byteSize: integer('byte_size').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    alt: text('alt').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('stored_files_item_idx').on(t.knowledgeItemId)],
+);

@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type * as Y from 'yjs';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { JobQueue } from '../jobs/queue.ts';
 import type { Mailer } from '../mail/mailer.ts';
 
 /** What the HTTP side may ask of the realtime side (server/collab/); absent in HTTP-only tests. */
@@ -31,6 +32,8 @@ export interface AppContext {
   mailer: Mailer;
   /** Set once the collaboration server is attached (server/collab/collab.server.ts). */
   collab?: CollabControl;
+  /** Background jobs (pg-boss); absent in tests that do not start them (createTestContext's `jobs`). */
+  jobs?: JobQueue;
 }
 
 /** The Fastify instance every feature registers its routes on, typed by the zod schemas. */

@@ -15,6 +15,8 @@ import { openDatabase, type Database } from '../db/client.ts';
 import { memberships, organisations, users } from '../db/schema.ts';
 import { startSession } from '../features/auth/sessions.service.ts';
 import { buildApp } from '../http/app.ts';
+import { startJobQueue } from '../jobs/queue.ts';
+import { startWorkers } from '../jobs/workers.ts';
 import type { App, AppContext } from '../http/context.ts';
 import { createOutboxMailer, type Mailer } from '../mail/mailer.ts';
 
@@ -33,7 +35,11 @@ export interface TestContext {
 /** Creates a database from the migrated template and an app on it; call close() in afterAll. */
 export async function createTestContext(
   env: Record<string, string> = {},
-  options: { logStream?: DestinationStream } = {},
+  options: {
+    logStream?: DestinationStream;
+    /** Start the job queue and every worker on this database, as the server does. */
+    jobs?: boolean;
+  } = {},
 ): Promise<TestContext> {
   const adminUrl = inject('pgAdminUrl');
   const name = `test_${randomBytes(6).toString('hex')}`;
@@ -54,6 +60,10 @@ export async function createTestContext(
   const database = openDatabase(url.toString(), { max: 4 });
   const mailer = createOutboxMailer(path.join(dataDir, 'outbox'));
   const ctx: AppContext = { config, database, mailer };
+  if (options.jobs) {
+    ctx.jobs = await startJobQueue(database, console, { pollingIntervalSeconds: 0.5 });
+    await startWorkers(ctx);
+  }
   const app = await buildApp(
     ctx,
     options.logStream ? { logStream: options.logStream } : { logger: false },
@@ -68,6 +78,7 @@ export async function createTestContext(
     dataDir,
     async close() {
       await app.close();
+      await ctx.jobs?.stop();
       await database.close();
       await fs.rm(dataDir, { recursive: true, force: true });
     },
