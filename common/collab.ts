@@ -21,6 +21,11 @@ export function activityDocumentName(labId: string, activityId: string): string 
   return `lab.${labId}.activity.${activityId}`;
 }
 
+/** The name of a knowledge item's body document (docs/COLLAB_SPEC.md, "Knowledge items"). */
+export function knowledgeDocumentName(itemId: string): string {
+  return `knowledge.${itemId}`;
+}
+
 /** Parses a document name; null for anything that is not exactly one of the two shapes. */
 export function parseDocumentName(name: string): DocumentRef | null {
   const control = controlName.exec(name);
