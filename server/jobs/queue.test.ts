@@ -18,9 +18,10 @@ describe('job queue', () => {
   it('hands a queued job with its data to the worker, once', async () => {
     const seen: Array<{ labId: string; jobId: string }> = [];
     const done = new Promise<void>((resolve) => {
-      void queue.work('report-generate', async (data, jobId) => {
+      void queue.work('report-generate', (data, jobId) => {
         seen.push({ labId: data.labId, jobId });
         resolve();
+        return Promise.resolve();
       });
     });
     const id = await queue.send('report-generate', {

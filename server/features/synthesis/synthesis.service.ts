@@ -280,6 +280,19 @@ export async function getSynthesis(
 }
 
 /**
+ * The lab's synthesis as its facilitators see it (nothing hidden), computed exactly as
+ * GET /labs/:labId/synthesis computes it, for server-side readers such as the report; the
+ * caller has already checked who may read it.
+ */
+export async function computeFacilitatorSynthesis(
+  ctx: AppContext,
+  details: LabDetails,
+): Promise<Synthesis> {
+  const gathered = await gather(ctx, details, { mayFacilitate: true });
+  return assemble(gathered, readOverrides(await findOverrides(ctx.database.db, details.lab.id)));
+}
+
+/**
  * Applies one correction of a canvas section's grouping (rename, merge, split, move, reset) and
  * returns the new synthesis. Only people who may facilitate (403 otherwise); an activity,
  * section, group or note that is not there is a 400 naming the field, and changes nothing.
