@@ -1,0 +1,257 @@
+// `npm run bench:search -- --docs N`: issue 5's search benchmark. Starts its own embedded
+// PostgreSQL in a temporary folder, migrates, inserts N Dutch knowledge items, then runs a fixed
+// mix of searches through the app over real HTTP and the same SQL directly through pg, and prints
+// one JSON line as the last line of stdout. Progress goes to stderr.
+import fs from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { SESSION_COOKIE } from '../common/auth.ts';
+import { searchQuery, searchResult, type SearchQuery } from '../common/knowledge.ts';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/client.ts';
+import { ensureDatabase, startEmbeddedPostgres } from '../server/db/embedded.ts';
+import { runMigrations } from '../server/db/migrate.ts';
+import { memberships, users } from '../server/db/schema.ts';
+import { startSession } from '../server/features/auth/sessions.service.ts';
+import type { KnowledgeViewer } from '../server/features/knowledge/knowledge.viewer.ts';
+import {
+  buildSearchStatement,
+  buildSuggestionStatement,
+  type SearchRow,
+} from '../server/features/search/search.repo.ts';
+import { FEW_MATCHES, searchStatementInput } from '../server/features/search/search.service.ts';
+import { applySuggestions, parseQuery } from '../server/features/search/search.text.ts';
+import { buildApp } from '../server/http/app.ts';
+import { createOutboxMailer } from '../server/mail/mailer.ts';
+import { loadCorpus } from './search/load.ts';
+
+const ROUNDS = 5;
+
+/** The one JSON line the benchmark ends with (issue 5, "Tests and benchmarks"). */
+export interface SearchBenchSummary {
+  docs: number;
+  queries: number;
+  p50_ms: number;
+  p95_ms: number;
+  sql_p95_ms: number;
+  ratio_p95: number;
+  sql_p50_ms: number;
+  max_ms: number;
+}
+
+// The fixed mix: single words, two words, phrases, websearch operators, filters, facets,
+// typos, date sorting, deep pages and browsing; every other one as a signed-in member.
+const mix: string[] = [
+  'q=winkel',
+  'q=leegstand',
+  'q=horeca',
+  'q=cafe',
+  'q=café',
+  'q=parkeren',
+  'q=evenementen',
+  'q=bibliotheek',
+  'q=winkelen+wonen',
+  'q=markt+bezoekers',
+  'q=%22lege+winkelpanden%22',
+  'q=%22wonen+boven+winkels%22',
+  'q=horeca+OR+terrassen',
+  'q=winkel+-parkeren',
+  'q=binn',
+  'q=leegstand&kind=best_practice',
+  'q=wonen&region=IJmond',
+  'q=horeca&theme=levendigheid&theme=economie',
+  'q=markt&size=20k-50k&year=2024',
+  'kind=publication&trend=Anders+werken',
+  'place=Haarlem&sort=date',
+  'q=winkle',
+  'q=binnenstd',
+  'q=parkeeren+centrm',
+  'q=evenementen&sort=date',
+  'q=winkel&page=5',
+  '',
+  'sort=date&page=3',
+];
+
+function log(line: string): void {
+  process.stderr.write(`bench: ${line}\n`);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.max(0, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round((sorted[rank] ?? 0) * 100) / 100;
+}
+
+function parseDocs(argv: string[]): number {
+  const { values } = parseArgs({ args: argv, options: { docs: { type: 'string' } } });
+  const docs = Number(values.docs ?? 100_000);
+  if (!Number.isInteger(docs) || docs < 10 || docs > 1_000_000) {
+    throw new Error(`--docs must be a whole number from 10 to 1000000 (got ${values.docs})`);
+  }
+  return docs;
+}
+
+function parseMixQuery(query: string): SearchQuery {
+  const params = new URLSearchParams(query);
+  const raw: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    raw[key] = all.length === 1 ? all[0]! : all;
+  }
+  return searchQuery.parse(raw);
+}
+
+// The same statements the service runs, in the same order, sent straight to PostgreSQL.
+async function searchDirectly(
+  client: pg.PoolClient,
+  viewer: KnowledgeViewer,
+  query: SearchQuery,
+): Promise<void> {
+  const input = searchStatementInput(viewer, query);
+  const first = await client.query<SearchRow>(buildSearchStatement(input));
+  const total = first.rows[0]?.total ?? 0;
+  const { words } = parseQuery(query.q);
+  if (input.mode === 'browse' || total >= FEW_MATCHES || words.length === 0) return;
+  await client.query('begin; set local pg_trgm.word_similarity_threshold = 0.45');
+  const found = await client.query<{ typed: string; suggestion: string }>(
+    buildSuggestionStatement(words, viewer.memberOrgIds),
+  );
+  if (total === 0) {
+    const replacements = new Map(found.rows.map((r) => [r.typed, r.suggestion]));
+    await client.query(
+      buildSearchStatement({
+        ...input,
+        mode: 'fuzzy',
+        text: words.join(' '),
+        highlight: applySuggestions(input.text, replacements),
+      }),
+    );
+  }
+  await client.query('commit');
+}
+
+async function main(): Promise<void> {
+  const docs = parseDocs(process.argv.slice(2));
+  // The system temp folder is reachable by the postgres user when running as root.
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'stadshart-bench-search-'));
+  await fs.chmod(dataDir, 0o755);
+  const cleanups: (() => Promise<unknown>)[] = [
+    () => fs.rm(dataDir, { recursive: true, force: true }),
+  ];
+  const cleanUp = async () => {
+    for (const step of cleanups.splice(0).reverse()) await step().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+  try {
+    log(`starting PostgreSQL in ${dataDir}`);
+    const cluster = await startEmbeddedPostgres({ dataDir });
+    cleanups.push(() => cluster.stop());
+    await ensureDatabase(cluster.adminUrl, 'bench');
+    const url = cluster.urlFor('bench');
+    const database = openDatabase(url, { max: 4 });
+    cleanups.push(() => database.close());
+    await runMigrations(database.db);
+
+    log(`inserting ${docs} items`);
+    const started = Date.now();
+    const orgIds = await loadCorpus(database.pool, docs, log);
+    log(`inserted and analysed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const config = loadConfig({
+      DATA_DIR: dataDir,
+      DATABASE_URL: url,
+      LOG_LEVEL: 'warn',
+      PUBLIC_URL: 'http://127.0.0.1:3000',
+    });
+    const ctx = { config, database, mailer: createOutboxMailer(path.join(dataDir, 'outbox')) };
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: 'bench@example.nl', name: 'Bench', emailVerifiedAt: new Date() })
+      .returning();
+    if (!user) throw new Error('no user');
+    const memberOrgIds = orgIds.slice(0, 2);
+    await database.db
+      .insert(memberships)
+      .values(memberOrgIds.map((orgId) => ({ orgId, userId: user.id, role: 'member' as const })));
+    const { secret } = await startSession(database.db, config, user.id, 'bench');
+    const member: KnowledgeViewer = { userId: user.id, memberOrgIds, reviewerOrgIds: [] };
+    const visitor: KnowledgeViewer = { userId: null, memberOrgIds: [], reviewerOrgIds: [] };
+
+    const app = await buildApp(ctx, { logger: false });
+    cleanups.push(() => app.close());
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    log(`app listening on ${base}`);
+
+    const direct = new pg.Pool({ connectionString: url, max: 1 });
+    cleanups.push(() => direct.end());
+    const client = await direct.connect();
+    cleanups.push(() => Promise.resolve(client.release()));
+
+    const appTimes: number[] = [];
+    const sqlTimes: number[] = [];
+    const perQuery = new Map<string, { app: number[]; sql: number[] }>();
+    // Round 0 warms caches and is not counted.
+    for (let round = 0; round <= ROUNDS; round++) {
+      for (const [index, query] of mix.entries()) {
+        const asMember = index % 2 === 1;
+        const parsed = parseMixQuery(query);
+        const t0 = performance.now();
+        const response = await fetch(`${base}/api/v1/knowledge/search?${query}`, {
+          headers: asMember ? { cookie: `${SESSION_COOKIE}=${secret}` } : {},
+        });
+        const body: unknown = await response.json();
+        const appMs = performance.now() - t0;
+        if (response.status !== 200) throw new Error(`${query}: ${JSON.stringify(body)}`);
+        if (round === 0) {
+          const result = searchResult.parse(body);
+          log(
+            `${query || '(browse)'}${asMember ? ' [member]' : ''}: ${result.total} matches${result.suggestion ? `, suggestion "${result.suggestion}"` : ''}`,
+          );
+        }
+        const t1 = performance.now();
+        await searchDirectly(client, asMember ? member : visitor, parsed);
+        const sqlMs = performance.now() - t1;
+        if (round === 0) continue;
+        appTimes.push(appMs);
+        sqlTimes.push(sqlMs);
+        const entry = perQuery.get(query) ?? { app: [], sql: [] };
+        entry.app.push(appMs);
+        entry.sql.push(sqlMs);
+        perQuery.set(query, entry);
+      }
+    }
+    for (const [query, times] of perQuery) {
+      log(
+        `${(query || '(browse)').padEnd(44)} app p50 ${percentile(times.app, 50).toFixed(1).padStart(7)} ms  sql p50 ${percentile(times.sql, 50).toFixed(1).padStart(7)} ms`,
+      );
+    }
+    const load = os.loadavg()[0]?.toFixed(1);
+    log(`load average ${load} on ${os.cpus().length} cores`);
+    const p95 = percentile(appTimes, 95);
+    const sqlP95 = percentile(sqlTimes, 95);
+    const summary: SearchBenchSummary = {
+      docs,
+      queries: appTimes.length,
+      p50_ms: percentile(appTimes, 50),
+      p95_ms: p95,
+      sql_p95_ms: sqlP95,
+      ratio_p95: Math.round((p95 / sqlP95) * 100) / 100,
+      sql_p50_ms: percentile(sqlTimes, 50),
+      max_ms: percentile(appTimes, 100),
+    };
+    await cleanUp();
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } catch (error) {
+    await cleanUp();
+    log(
+      `could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+await main();
