@@ -7,9 +7,15 @@ export const COLLAB_PATH = '/collab';
 const uuidPattern = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const controlName = new RegExp(`^lab\\.(${uuidPattern})\\.control$`);
 const activityName = new RegExp(`^lab\\.(${uuidPattern})\\.activity\\.(${uuidPattern})$`);
+const knowledgeName = new RegExp(`^knowledge\\.(${uuidPattern})$`);
 
 export type DocumentRef =
-  { kind: 'control'; labId: string } | { kind: 'activity'; labId: string; activityId: string };
+  | { kind: 'control'; labId: string }
+  | { kind: 'activity'; labId: string; activityId: string }
+  | { kind: 'knowledge'; itemId: string };
+
+/** A document of a lab (control or activity), as opposed to a knowledge item's body. */
+export type LabDocumentRef = Exclude<DocumentRef, { kind: 'knowledge' }>;
 
 /** The name of a lab's control document (agenda position, timer, locks, spotlight). */
 export function controlDocumentName(labId: string): string {
@@ -26,12 +32,14 @@ export function knowledgeDocumentName(itemId: string): string {
   return `knowledge.${itemId}`;
 }
 
-/** Parses a document name; null for anything that is not exactly one of the two shapes. */
+/** Parses a document name; null for anything that is not exactly one of the three shapes. */
 export function parseDocumentName(name: string): DocumentRef | null {
   const control = controlName.exec(name);
   if (control?.[1]) return { kind: 'control', labId: control[1] };
   const act = activityName.exec(name);
   if (act?.[1] && act[2]) return { kind: 'activity', labId: act[1], activityId: act[2] };
+  const knowledge = knowledgeName.exec(name);
+  if (knowledge?.[1]) return { kind: 'knowledge', itemId: knowledge[1] };
   return null;
 }
 

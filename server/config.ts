@@ -42,6 +42,9 @@ export const configSchema = z.object({
   NOTE_MAX_LENGTH: z.coerce.number().int().min(1).max(10_000).default(collabDefaults.noteMaxLength),
   NOTES_PER_MINUTE: z.coerce.number().int().min(1).default(collabDefaults.notesPerMinute),
   LAB_MAX_PARTICIPANTS: z.coerce.number().int().min(1).default(collabDefaults.labMaxParticipants),
+  // Signs knowledge items' collaboration tokens (docs/COLLAB_SPEC.md, B2); every app node behind
+  // one load balancer needs the same value. Unset: a random key per process.
+  COLLAB_TOKEN_SECRET: z.string().min(32, 'at least 32 characters').optional(),
 });
 
 export type RawConfig = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@ import { closeCodes, parseDocumentName } from '../../common/collab.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { hashSecret } from '../features/auth/tokens.ts';
+import { admitKnowledgeConnection } from '../features/knowledge-collab/knowledge-collab.service.ts';
 import { HttpProblem } from '../http/problem.ts';
 import { findActivity, findTokenHolder } from './collab.repo.ts';
 import { CollabRefusal, type CollabContext, type ParticipantContext } from './collab.types.ts';
@@ -36,13 +37,18 @@ export function checkUpgradeOrigin(
 }
 
 /**
- * The auth extension: the token from the provider must belong to a participant of the
- * document's lab who was not removed; the lab must not be a draft (facilitators excepted); an
- * activity document must name an activity of that lab. Closed labs and, for participants, the
- * control document are read-only. Any refusal reaches the provider as `authenticationFailed`
- * with a reason that starts with the close code, and no document bytes are sent.
+ * The auth extension: a knowledge item's body document needs a signed token of an active member
+ * of the item's organisation (B2–B4). For a lab's documents the token from the provider must
+ * belong to a participant of the document's lab who was not removed; the lab must not be a draft
+ * (facilitators excepted); an activity document must name an activity of that lab. Closed labs
+ * and, for participants, the control document are read-only. Any refusal reaches the provider as
+ * `authenticationFailed` with a reason that starts with the close code, and no document bytes
+ * are sent.
  */
-export function createAuthExtension(deps: { db: Db }): Extension<CollabContext> {
+export function createAuthExtension(deps: {
+  db: Db;
+  config: Pick<Config, 'COLLAB_TOKEN_SECRET'>;
+}): Extension<CollabContext> {
   return {
     extensionName: 'stadshart-auth',
     priority: AUTH_PRIORITY,
@@ -50,6 +56,21 @@ export function createAuthExtension(deps: { db: Db }): Extension<CollabContext> 
       const ref = parseDocumentName(payload.documentName);
       if (!ref) throw new CollabRefusal(closeCodes.notFound, 'no such document');
       if (!payload.token) throw new CollabRefusal(closeCodes.unauthenticated, 'no token');
+      if (ref.kind === 'knowledge') {
+        // B2, B3: a knowledge item's body opens with a signed token of a member of its organisation.
+        const admission = await admitKnowledgeConnection(
+          deps.db,
+          deps.config,
+          payload.token,
+          ref.itemId,
+          new Date(),
+        );
+        if (!admission.ok) throw new CollabRefusal(admission.code, admission.reason);
+        payload.connectionConfig.readOnly = admission.readOnly;
+        const editor = { knowledge: admission.editor };
+        Object.assign(payload.context, editor);
+        return editor;
+      }
       const holder = await findTokenHolder(deps.db, hashSecret(payload.token), new Date());
       if (!holder) {
         throw new CollabRefusal(closeCodes.unauthenticated, 'unknown or expired token');

@@ -1,5 +1,6 @@
 // The collaboration server's only database access: who holds a token, what a lab and an activity
 // are now, and the stored Yjs state of each document (merged on every write, never overwritten).
+// Knowledge items' access and projection are in server/features/knowledge-collab/.
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import * as Y from 'yjs';
 import type { LabStatus } from '../../common/labs.ts';
@@ -105,13 +106,45 @@ export async function loadDocumentState(db: Db, name: string): Promise<Uint8Arra
 
 const EMPTY_STATE = Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()));
 
+/** A document and what it belongs to: a lab, or a knowledge item (exactly one, as the table checks). */
+export type DocumentOwner =
+  { name: string; labId: string } | { name: string; knowledgeItemId: string };
+
+function ownerColumns(document: DocumentOwner) {
+  return 'labId' in document
+    ? { name: document.name, labId: document.labId, knowledgeItemId: null }
+    : { name: document.name, labId: null, knowledgeItemId: document.knowledgeItemId };
+}
+
+/**
+ * The stored state of a document; when nothing is stored yet, stores and returns what `initial`
+ * builds. Two servers opening the same new document keep one initial state: the first insert
+ * wins and the other reads it, so the initial content is never there twice.
+ */
+export async function loadOrCreateDocumentState(
+  db: Db,
+  document: DocumentOwner,
+  initial: () => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const stored = await loadDocumentState(db, document.name);
+  if (stored) return stored;
+  const state = await initial();
+  const [inserted] = await db
+    .insert(collabDocuments)
+    .values({ ...ownerColumns(document), state: Buffer.from(state) })
+    .onConflictDoNothing()
+    .returning({ name: collabDocuments.name });
+  if (inserted) return state;
+  return (await loadDocumentState(db, document.name)) ?? state;
+}
+
 /**
  * Merges `update` into the stored state of a document and returns the merged state. The row is
  * locked while merging, so two servers storing the same document at once both keep their edits.
  */
 export async function mergeDocumentState(
   db: Db,
-  document: { name: string; labId: string },
+  document: DocumentOwner,
   update: Uint8Array,
 ): Promise<Uint8Array> {
   return db.transaction(async (tx) => {
@@ -119,7 +152,7 @@ export async function mergeDocumentState(
     // both insert, and the second would replace the first.
     await tx
       .insert(collabDocuments)
-      .values({ name: document.name, labId: document.labId, state: EMPTY_STATE })
+      .values({ ...ownerColumns(document), state: EMPTY_STATE })
       .onConflictDoNothing();
     const [row] = await tx
       .select({ state: collabDocuments.state })

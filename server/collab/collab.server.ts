@@ -107,7 +107,7 @@ export function createCollabServer(
     maxDebounce: halfDebounce,
     unloadImmediately: true,
     extensions: [
-      createAuthExtension({ db }),
+      createAuthExtension({ db, config }),
       createLimitsExtension({ roster, maxPeoplePerLab: config.LAB_MAX_PARTICIPANTS }),
       createWritesExtension({
         db,

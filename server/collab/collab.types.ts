@@ -1,5 +1,6 @@
 // What every collaboration extension shares: the connection context and the way a refusal is told.
-import { closeCodes, type CloseCode, type DocumentRef } from '../../common/collab.ts';
+import { closeCodes, type CloseCode, type LabDocumentRef } from '../../common/collab.ts';
+import type { KnowledgeEditor } from '../features/knowledge-collab/knowledge-collab.service.ts';
 
 /** One WebSocket as the extensions see it: enough to close it with one of our close codes. */
 export interface SocketHandle {
@@ -15,15 +16,18 @@ export interface ParticipantContext {
   displayName: string;
   role: 'facilitator' | 'participant';
   labId: string;
-  ref: DocumentRef;
+  ref: LabDocumentRef;
 }
 
 /**
  * The Hocuspocus connection context. Before authentication only `socket` is set; every hook
- * that runs after onAuthenticate sees the participant too (see participantOf).
+ * that runs after onAuthenticate sees the participant of a lab document (see participantOf) or
+ * the editor of a knowledge document (`knowledge`).
  */
 export interface CollabContext extends Partial<ParticipantContext> {
   socket: SocketHandle;
+  /** Set instead of the participant on a knowledge item's body document (docs/COLLAB_SPEC.md, B rules). */
+  knowledge?: KnowledgeEditor;
 }
 
 /** The participant of an authenticated connection; throws when the context was never authenticated. */

@@ -51,6 +51,8 @@ export function createLimitsExtension(deps: {
     extensionName: 'stadshart-limits',
     priority: LIMITS_PRIORITY,
     onAuthenticate(payload: onAuthenticatePayload<CollabContext>) {
+      // A knowledge item's body belongs to no lab: nobody to count, nothing to revoke by lab.
+      if (payload.context.knowledge) return Promise.resolve();
       const participant = participantOf(payload.context);
       const isAdmitted = deps.roster.admit(
         {

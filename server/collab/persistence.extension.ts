@@ -17,7 +17,16 @@ import {
 import { parseDocumentName } from '../../common/collab.ts';
 import type { ServerActivityModule } from '../activities/registry.types.ts';
 import type { Db } from '../db/client.ts';
-import { findActivity, loadDocumentState, mergeDocumentState } from './collab.repo.ts';
+import {
+  projectKnowledgeBody,
+  readInitialBodyState,
+} from '../features/knowledge-collab/knowledge-collab.service.ts';
+import {
+  findActivity,
+  loadDocumentState,
+  loadOrCreateDocumentState,
+  mergeDocumentState,
+} from './collab.repo.ts';
 import type { CollabContext } from './collab.types.ts';
 
 /** After auth, limits and the write checks. */
@@ -59,7 +68,16 @@ export function createPersistence(deps: {
     priority: PERSISTENCE_PRIORITY,
     async onLoadDocument(payload: onLoadDocumentPayload<CollabContext>) {
       try {
-        const state = await loadDocumentState(db, payload.documentName);
+        const ref = parseDocumentName(payload.documentName);
+        // B7: a knowledge body with nothing stored yet starts from the item's stored body.
+        const state =
+          ref?.kind === 'knowledge'
+            ? await loadOrCreateDocumentState(
+                db,
+                { name: payload.documentName, knowledgeItemId: ref.itemId },
+                () => readInitialBodyState(db, ref.itemId, logger),
+              )
+            : await loadDocumentState(db, payload.documentName);
         if (state) Y.applyUpdate(payload.document, state);
       } catch (error) {
         poisoned.add(payload.document);
@@ -79,14 +97,17 @@ export function createPersistence(deps: {
       if (!ref) throw new Error(`refusing to store ${documentName}: not a document of ours`);
       const merged = await mergeDocumentState(
         db,
-        { name: documentName, labId: ref.labId },
+        ref.kind === 'knowledge'
+          ? { name: documentName, knowledgeItemId: ref.itemId }
+          : { name: documentName, labId: ref.labId },
         Y.encodeStateAsUpdate(document),
       );
       // Bring in what another server stored meanwhile, so this server's clients see it too.
       Y.applyUpdate(document, merged, STORED_ELSEWHERE);
     },
     async afterStoreDocument(payload: afterStoreDocumentPayload<CollabContext>) {
-      if (parseDocumentName(payload.documentName)?.kind !== 'activity') return;
+      const kind = parseDocumentName(payload.documentName)?.kind;
+      if (kind !== 'activity' && kind !== 'knowledge') return;
       await requestProjection(payload.documentName, payload.document);
     },
     async beforeUnloadDocument(payload: beforeUnloadDocumentPayload) {
@@ -144,6 +165,15 @@ export function createPersistence(deps: {
 
   async function project(documentName: string, document: Y.Doc): Promise<void> {
     const ref = parseDocumentName(documentName);
+    if (ref?.kind === 'knowledge') {
+      try {
+        // B8, B9: the body flows back into knowledge_items for search, pages and exports.
+        await projectKnowledgeBody(db, ref.itemId, document, logger);
+      } catch (error) {
+        logger.error({ err: error, documentName }, 'projection failed');
+      }
+      return;
+    }
     if (ref?.kind !== 'activity') return;
     try {
       const activity = await findActivity(db, ref.labId, ref.activityId);

@@ -26,8 +26,14 @@ import type {
   ServerActivityModule,
   WriteVerdict,
 } from '../activities/registry.types.ts';
+import { KNOWLEDGE_BODY_ROOT } from '../../common/knowledgeBody.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
+import { judgeBodyWrite } from '../features/knowledge-collab/knowledge-collab.rules.ts';
+import {
+  readKnowledgeWriteAccess,
+  type KnowledgeEditor,
+} from '../features/knowledge-collab/knowledge-collab.service.ts';
 import { findActivity, loadDocumentState } from './collab.repo.ts';
 import { CollabRefusal, participantOf, type CollabContext } from './collab.types.ts';
 import { readSyncPayload, syncSteps } from './frames.ts';
@@ -140,6 +146,22 @@ export function createWritesExtension(deps: {
     return info;
   };
 
+  // B5: whether a knowledge body's editor may still write it; the item's status may change
+  // while they are connected (submitted, published), so it is read again after a few seconds.
+  const knowledgeAccess = new Map<string, { access: 'write' | 'read' | 'gone'; readAt: number }>();
+  const readKnowledgeAccess = async (
+    editor: KnowledgeEditor,
+  ): Promise<'write' | 'read' | 'gone'> => {
+    const key = `${editor.itemId}|${editor.userId}`;
+    const now = Date.now();
+    const cached = knowledgeAccess.get(key);
+    if (cached && now - cached.readAt < ACTIVITY_CACHE_MS) return cached.access;
+    const access = await readKnowledgeWriteAccess(deps.db, editor);
+    if (knowledgeAccess.size > 10_000) knowledgeAccess.clear();
+    knowledgeAccess.set(key, { access, readAt: now });
+    return access;
+  };
+
   // The control document as this server holds it, else as stored: without Redis no other
   // server's unsaved copy is reachable anyway.
   const readState = async (labId: string, activityId: string): Promise<ActivityState> => {
@@ -163,6 +185,37 @@ export function createWritesExtension(deps: {
       const sync = readSyncPayload(payload.update);
       if (!sync?.update) return;
       const { document, connection } = payload;
+      const editor = payload.context.knowledge;
+      if (editor) {
+        // B5, B6: a knowledge item's body. A sync without changes (the catch-up on connecting)
+        // needs no access check; a write reads the access first and is then decoded again, so
+        // the judging runs without a pause on the document as Hocuspocus applies the update.
+        const roots = [KNOWLEDGE_BODY_ROOT];
+        const first = decodeChanges(document, sync.update, [], roots);
+        if (first.ok && first.changes.length === 0) return;
+        const access = first.ok ? await readKnowledgeAccess(editor) : 'read';
+        const decoded = first.ok ? decodeChanges(document, sync.update, [], roots) : first;
+        const verdict = decoded.ok
+          ? judgeBodyWrite(decoded.changes, {
+              isReadOnly: connection.readOnly,
+              access,
+              doc: document,
+            })
+          : ({ ok: false, code: closeCodes.rejected, reason: decoded.reason } as const);
+        if (verdict.ok) return;
+        const refusal = new CollabRefusal(verdict.code, verdict.reason);
+        const message: ServerStateless = {
+          type: 'rejected',
+          documentName: payload.documentName,
+          reason: refusal.reason,
+        };
+        connection.sendStateless(JSON.stringify(message));
+        deps.logger.info(
+          { documentName: payload.documentName, userId: editor.userId, code: verdict.code },
+          `collab write refused: ${verdict.reason}`,
+        );
+        throw refusal;
+      }
       const who = participantOf(payload.context);
       const ref = who.ref;
 
