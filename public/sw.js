@@ -74,7 +74,17 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/collab')) return;
+  // The server-rendered knowledge base and uploaded files are not the app: never serve the shell
+  // for them, and never store them as the shell.
+  if (
+    url.pathname.startsWith('/api/') ||
+    url.pathname.startsWith('/collab') ||
+    url.pathname === '/kennisbank' ||
+    url.pathname.startsWith('/kennisbank/') ||
+    url.pathname.startsWith('/files/')
+  ) {
+    return;
+  }
   if (request.mode === 'navigate') {
     event.respondWith(networkFirstPage(request));
   } else if (url.pathname.startsWith('/assets/')) {

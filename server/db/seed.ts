@@ -6,6 +6,7 @@ import { insertUser } from '../features/auth/auth.repo.ts';
 import { issueLink } from '../features/auth/links.service.ts';
 import { createLabAsOperator } from '../features/labs/labs.service.ts';
 import { ensureTrendCatalogue } from '../features/trends/trends.service.ts';
+import { seedDemoKnowledge } from './demo-knowledge.ts';
 import { seedFinishedDemoLab } from './demo-lab.ts';
 import type { AppContext } from '../http/context.ts';
 import {
@@ -147,6 +148,11 @@ export async function seedDemoIfEmpty(
       regionId,
       facilitatorId: facilitatorId ?? adminId,
       places: new Map(demoPlaces.map((place, i) => [place.name, placeIds[i] ?? ''])),
+    });
+    await seedDemoKnowledge(tx, {
+      orgId: org.id,
+      authorId: facilitatorId ?? adminId,
+      reviewerId: adminId,
     });
     const link = await issueLink(tx, ctx.config, { userId: adminId, purpose: 'sign_in' });
     return { adminEmail: DEMO_ADMIN_EMAIL, signInUrl: link.url, expiresAt: link.expiresAt };
