@@ -37,6 +37,8 @@ interface RequestOptions<S extends z.ZodType> {
   body?: unknown;
   /** Sends bytes as they are (an uploaded file) instead of JSON. */
   raw?: { data: Blob | string; contentType: string };
+  /** Sends a multipart form (an upload with fields); the browser sets its boundary. */
+  form?: FormData;
   schema?: S;
   /** Extra headers, e.g. a guest's `Authorization: Guest <secret>` for lab-scoped calls. */
   headers?: Record<string, string>;
@@ -51,7 +53,9 @@ export async function api<S extends z.ZodType>(
   const headers: Record<string, string> = { ...options.headers, accept: 'application/json' };
   if (method !== 'GET' && csrfToken) headers[CSRF_HEADER] = csrfToken;
   let body: BodyInit | undefined;
-  if (options.raw) {
+  if (options.form) {
+    body = options.form;
+  } else if (options.raw) {
     headers['content-type'] = options.raw.contentType;
     body = options.raw.data;
   } else if (options.body !== undefined) {

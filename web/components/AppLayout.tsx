@@ -82,6 +82,10 @@ export function AppLayout() {
                   {t('nav.home')}
                 </NavLink>
               </li>
+              <li>
+                {/* Server-rendered (public-site feature): a full page load, not an app route. */}
+                <a href="/kennisbank">{t('knowledge:nav.public')}</a>
+              </li>
               {user && (
                 <li>
                   <NavLink to="/account">

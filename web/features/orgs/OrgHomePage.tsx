@@ -79,6 +79,11 @@ export function OrgHomePage() {
               {t('trends:nav.trends')}
             </Link>
           </UnorderedListItem>
+          <UnorderedListItem>
+            <Link to={`${base}/kennisbank`} className="utrecht-link">
+              {t('knowledge:nav.knowledge')}
+            </Link>
+          </UnorderedListItem>
         </UnorderedList>
       </nav>
 
