@@ -149,6 +149,11 @@ export function LabPage() {
                 <ActionLink to={`${base}/labs/${data.id}/edit`}>{t('lab.edit')}</ActionLink>
               </ButtonGroup>
             )}
+            <Paragraph>
+              <Link to={`${base}/labs/${data.id}/report`} className="utrecht-link">
+                {t('reports:labLink')}
+              </Link>
+            </Paragraph>
 
             {data.can.facilitate && (
               <LabStatusControls lab={data} orgSlug={orgSlug} onChange={showLab} />
