@@ -96,6 +96,10 @@ export const IMAGE_ALT_MAX = 300;
 export const IMAGES_PER_ITEM_MAX = 20;
 /** The only image types accepted, recognised by their first bytes, not by name or header. */
 export const imageMediaTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+/** The alt text of an image: what it shows, for people who cannot see it (required). */
+export const imageAlt = z.string().trim().min(1).max(IMAGE_ALT_MAX);
+/** PATCH …/images/:imageId; the upload (multipart) sends the same `alt` as a form field. */
+export const updateImageRequest = z.object({ alt: imageAlt });
 
 /** An item as its authors and reviewers see it (GET /orgs/:orgSlug/knowledge/:itemId). */
 export const knowledgeItem = knowledgeMetadata.extend({
@@ -181,7 +185,10 @@ export const SEARCH_PAGE_SIZE_MAX = 50;
 export const searchSorts = ['relevance', 'date'] as const;
 
 const oneOrMany = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(schema).max(20));
+  z.preprocess(
+    (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? (v as unknown[]) : [v]),
+    z.array(schema).max(20),
+  );
 
 /** GET /api/v1/knowledge/search and the form on /kennisbank use the same query parameters. */
 export const searchQuery = z.object({

@@ -18,6 +18,8 @@ import { LabsPage } from './features/labs/LabsPage.tsx';
 import { TemplateFormPage } from './features/labs/TemplateFormPage.tsx';
 import { TemplatesPage } from './features/labs/TemplatesPage.tsx';
 import { TrendsPage } from './features/trends/TrendsPage.tsx';
+import { KnowledgeItemPage } from './features/knowledge/KnowledgeItemPage.tsx';
+import { KnowledgeListPage } from './features/knowledge/KnowledgeListPage.tsx';
 import { LivePage } from './features/live/LivePage.tsx';
 import { PresenterPage } from './features/live/PresenterPage.tsx';
 import { PresenterSynthesisPage } from './features/synthesis/PresenterSynthesisPage.tsx';
@@ -35,6 +37,7 @@ import { PlacesPage } from './features/places/PlacesPage.tsx';
 import { RegionFormPage } from './features/places/RegionFormPage.tsx';
 import { RegionPage } from './features/places/RegionPage.tsx';
 import { RegionsPage } from './features/places/RegionsPage.tsx';
+import { ReportPage } from './features/reports/ReportPage.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
 
 // The organisation in the URL themes the whole frame (header logo, brand colour), so its
@@ -91,10 +94,13 @@ export function App() {
               <Route path="labs/new" element={signedIn(<LabFormPage />)} />
               <Route path="labs/:labId" element={signedIn(<LabPage />)} />
               <Route path="labs/:labId/edit" element={signedIn(<LabFormPage />)} />
+              <Route path="labs/:labId/report" element={signedIn(<ReportPage />)} />
               <Route path="canvas-templates" element={signedIn(<TemplatesPage />)} />
               <Route path="canvas-templates/new" element={signedIn(<TemplateFormPage />)} />
               <Route path="canvas-templates/:templateId" element={signedIn(<TemplateFormPage />)} />
               <Route path="trends" element={signedIn(<TrendsPage />)} />
+              <Route path="kennisbank" element={signedIn(<KnowledgeListPage />)} />
+              <Route path="kennisbank/:itemId" element={signedIn(<KnowledgeItemPage />)} />
             </Route>
             <Route path="*" element={<NotFoundPage />} />
           </Route>

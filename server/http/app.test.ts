@@ -143,6 +143,10 @@ const publicOperations = new Set([
   // Joining a lab by its code: guests have no account (docs/labs.md).
   'POST /api/v1/join/lookup',
   'POST /api/v1/join',
+  // A published knowledge item; a visitor gets 404 for anything not public (docs/knowledge.md).
+  'GET /api/v1/knowledge/items/{slug}',
+  // Searching what is published; a visitor sees only public items (docs/search.md).
+  'GET /api/v1/knowledge/search',
 ]);
 
 // Routes without an org in the path check the session after the body, so they get a valid one.
@@ -218,6 +222,28 @@ describe('every endpoint', () => {
         'GET /api/v1/labs/{labId}/synthesis',
         'POST /api/v1/labs/{labId}/synthesis/groups',
         'GET /api/v1/labs/{labId}/positioning-context',
+        `GET ${orgs}/labs/{labId}/report`,
+        `POST ${orgs}/labs/{labId}/report/generate`,
+        `PUT ${orgs}/labs/{labId}/report/editorial`,
+        `POST ${orgs}/labs/{labId}/report/versions`,
+        `GET ${orgs}/labs/{labId}/report/versions`,
+        `GET ${orgs}/labs/{labId}/report/versions/{version}`,
+        `GET ${orgs}/knowledge`,
+        `POST ${orgs}/knowledge`,
+        `GET ${orgs}/knowledge/{itemId}`,
+        `PATCH ${orgs}/knowledge/{itemId}`,
+        `POST ${orgs}/knowledge/{itemId}/submit`,
+        `POST ${orgs}/knowledge/{itemId}/return`,
+        `POST ${orgs}/knowledge/{itemId}/publish`,
+        `POST ${orgs}/knowledge/{itemId}/unpublish`,
+        `GET ${orgs}/knowledge/{itemId}/history`,
+        `GET ${orgs}/knowledge/{itemId}/preview`,
+        `POST ${orgs}/knowledge/{itemId}/images`,
+        `PATCH ${orgs}/knowledge/{itemId}/images/{imageId}`,
+        `DELETE ${orgs}/knowledge/{itemId}/images/{imageId}`,
+        `POST ${orgs}/labs/{labId}/report/versions/{version}/publish`,
+        `GET ${orgs}/labs/{labId}/report/versions/{version}/export/{file}`,
+        'GET /api/v1/knowledge/items/{slug}',
       ]),
     );
   });
@@ -237,6 +263,10 @@ describe('every endpoint', () => {
       trendId: randomUUID(),
       developmentId: randomUUID(),
       actionId: 'an-action',
+      itemId: randomUUID(),
+      imageId: randomUUID(),
+      version: '1',
+      file: 'report.pdf',
     };
     const guarded = (await documentedOperations()).filter(
       (o) => !publicOperations.has(`${o.method} ${o.path}`),
@@ -287,6 +317,10 @@ describe('every endpoint', () => {
       trendId: randomUUID(),
       developmentId: randomUUID(),
       actionId: 'an-action',
+      itemId: randomUUID(),
+      imageId: randomUUID(),
+      version: '1',
+      file: 'report.pdf',
     };
 
     const orgScoped = (await documentedOperations()).filter((o) => o.path.includes('{orgSlug}'));
@@ -333,6 +367,11 @@ describe('every endpoint', () => {
     const catalogue = await request(t, adminB, { method: 'GET', url: `${baseB}/trends` });
     const trendB = catalogue.json<{ trends: { id: string; developments: { id: string }[] }[] }>()
       .trends[0];
+    const knowledgeB = await request(t, adminB, {
+      method: 'POST',
+      url: `${baseB}/knowledge`,
+      payload: { kind: 'blog', title: 'Alleen van B' },
+    });
     const values = {
       orgSlug: orgA.slug,
       userId: memberB.userId,
@@ -346,6 +385,10 @@ describe('every endpoint', () => {
       trendId: trendB?.id ?? '',
       developmentId: trendB?.developments[0]?.id ?? '',
       actionId: 'an-action',
+      itemId: knowledgeB.json<{ id: string }>().id,
+      imageId: randomUUID(),
+      version: '1',
+      file: 'report.pdf',
     };
     const labs = '/api/v1/orgs/{orgSlug}/labs/{labId}';
     const bodies: Record<string, object> = {
@@ -369,12 +412,27 @@ describe('every endpoint', () => {
       },
       'PATCH /api/v1/orgs/{orgSlug}/developments/{developmentId}': { title: 'Overgenomen' },
       [`PATCH ${labs}/actions/{activityId}/{actionId}`]: { progress: 50 },
+      [`PUT ${labs}/report/editorial`]: {
+        introduction: null,
+        conclusions: null,
+        order: [],
+        hidden: [],
+        quotedNoteIds: [],
+        licence: 'CC-BY-SA-4.0',
+        attribution: '',
+      },
+      'PATCH /api/v1/orgs/{orgSlug}/knowledge/{itemId}': { title: 'Overgenomen' },
+      'POST /api/v1/orgs/{orgSlug}/knowledge/{itemId}/return': { note: 'Overgenomen' },
+      'PATCH /api/v1/orgs/{orgSlug}/knowledge/{itemId}/images/{imageId}': { alt: 'Overgenomen' },
+      [`POST ${labs}/report/versions/{version}/publish`]: { mode: 'full' },
     };
 
     const itemScoped = (await documentedOperations()).filter((o) =>
       /\{orgSlug\}\/.*\{\w+\}/.test(o.path),
     );
-    expect(itemScoped.length).toBe(32);
+    // 32 before the knowledge base, which adds 9 item-scoped endpoints; the report adds 6 and its
+    // export 1; images of knowledge items add 3; the live body's collaboration token 1.
+    expect(itemScoped.length).toBe(32 + 9 + 6 + 1 + 3 + 1);
     for (const { method, path } of itemScoped) {
       const payload = bodies[`${method} ${path}`];
       const response = await request(t, adminA, {

@@ -14,7 +14,10 @@ import { loggerOptions } from '../logger.ts';
 import { registerAccountRoutes } from '../features/accounts/accounts.routes.ts';
 import { registerActionRoutes } from '../features/actions/actions.routes.ts';
 import { registerAuthRoutes } from '../features/auth/auth.routes.ts';
+import { registerFileRoutes } from '../features/files/files.routes.ts';
 import { registerHealthRoutes } from '../features/health/health.routes.ts';
+import { registerKnowledgeRoutes } from '../features/knowledge/knowledge.routes.ts';
+import { registerKnowledgeCollabRoutes } from '../features/knowledge-collab/knowledge-collab.routes.ts';
 import { registerJoinRoutes } from '../features/labs/join.routes.ts';
 import { registerLabRoutes } from '../features/labs/labs.routes.ts';
 import { registerTemplateRoutes } from '../features/labs/templates.routes.ts';
@@ -22,6 +25,10 @@ import { registerOrgRoutes } from '../features/orgs/orgs.routes.ts';
 import { registerOutboxRoutes } from '../features/outbox/outbox.routes.ts';
 import { registerPlacesRoutes } from '../features/places/places.routes.ts';
 import { registerPositioningRoutes } from '../features/positioning/positioning.routes.ts';
+import { registerPublicSiteRoutes } from '../features/public-site/public-site.routes.ts';
+import { registerReportRoutes } from '../features/reports/reports.routes.ts';
+import { registerReportExportRoutes } from '../features/reports/reports-export.routes.ts';
+import { registerSearchRoutes } from '../features/search/search.routes.ts';
 import { registerSynthesisRoutes } from '../features/synthesis/synthesis.routes.ts';
 import { registerTrendRoutes } from '../features/trends/trends.routes.ts';
 import type { CollabServer } from '../collab/collab.server.ts';
@@ -64,6 +71,8 @@ export async function buildApp(
   registerAuth(app, ctx);
 
   registerHealthRoutes(app, ctx);
+  registerPublicSiteRoutes(app, ctx);
+  registerFileRoutes(app, ctx);
   await app.register(
     (api: App, _opts, done) => {
       registerAuthRoutes(api, ctx);
@@ -78,6 +87,11 @@ export async function buildApp(
       registerPositioningRoutes(api, ctx);
       registerSynthesisRoutes(api, ctx);
       registerActionRoutes(api, ctx);
+      registerReportRoutes(api, ctx);
+      registerReportExportRoutes(api, ctx);
+      registerSearchRoutes(api, ctx);
+      registerKnowledgeRoutes(api, ctx);
+      registerKnowledgeCollabRoutes(api, ctx);
       done();
     },
     { prefix: '/api/v1' },

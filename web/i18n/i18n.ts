@@ -13,11 +13,14 @@ import { actionsFollowUpMessages } from '../features/actions/actions.messages.ts
 import { apidocsMessages } from '../features/apidocs/apidocs.messages.ts';
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
+import { knowledgeMessages } from '../features/knowledge/knowledge.messages.ts';
+import { knowledgeEditorMessages } from '../features/knowledge/knowledgeEditor.messages.ts';
 import { labsMessages } from '../features/labs/labs.messages.ts';
 import { liveMessages } from '../features/live/live.messages.ts';
 import { orgsMessages } from '../features/orgs/orgs.messages.ts';
 import { outboxMessages } from '../features/outbox/outbox.messages.ts';
 import { placesMessages } from '../features/places/places.messages.ts';
+import { reportsMessages } from '../features/reports/reports.messages.ts';
 import { synthesisMessages } from '../features/synthesis/synthesis.messages.ts';
 import { trendsMessages } from '../features/trends/trends.messages.ts';
 import { commonMessages } from './common.messages.ts';
@@ -42,6 +45,9 @@ const namespaces = {
   actions: actionsMessages,
   actionsFollowUp: actionsFollowUpMessages,
   apidocs: apidocsMessages,
+  reports: reportsMessages,
+  knowledgeEditor: knowledgeEditorMessages,
+  knowledge: knowledgeMessages,
 };
 
 const STORAGE_KEY = 'stadshart.locale';
