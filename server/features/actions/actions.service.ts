@@ -8,8 +8,7 @@ import type {
 import type { OrgActor } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
 import { badInput, conflict, forbidden, notFound } from '../../http/problem.ts';
-import { canFacilitateLab, canSeeLab } from '../labs/labs.policy.ts';
-import { findLabRow, isLabFacilitator, type LabRow } from '../labs/labs.repo.ts';
+import { loadOrgLab } from '../labs/labs.service.ts';
 import { canAssignOwner, canUpdateAction, isOpenForFollowUp } from './actions.policy.ts';
 import { presentFollowedAction, presentFollowedActionList } from './actions.presenter.ts';
 import {
@@ -22,27 +21,6 @@ import {
   type ActionUpdateRow,
 } from './actions.repo.ts';
 
-interface VisibleLab {
-  lab: LabRow;
-  mayFacilitate: boolean;
-}
-
-/** The actor's organisation's lab, when they may see it; 404 otherwise (drafts stay hidden). */
-async function loadVisibleLab(
-  ctx: AppContext,
-  actor: OrgActor,
-  labId: string,
-): Promise<VisibleLab> {
-  const lab = await findLabRow(ctx.database.db, labId);
-  if (!lab || lab.orgId !== actor.orgId) throw notFound('This lab');
-  const standing = {
-    role: actor.role,
-    isLabFacilitator: await isLabFacilitator(ctx.database.db, labId, actor.auth.user.id),
-  };
-  if (!canSeeLab(standing, lab.status)) throw notFound('This lab');
-  return { lab, mayFacilitate: canFacilitateLab(standing) };
-}
-
 function historyKey(activityId: string, actionId: string): string {
   return `${activityId}|${actionId}`;
 }
@@ -54,7 +32,7 @@ export async function listFollowedActions(
   labId: string,
 ): Promise<FollowedActionList> {
   const db = ctx.database.db;
-  const { lab, mayFacilitate } = await loadVisibleLab(ctx, actor, labId);
+  const { lab, mayFacilitate } = await loadOrgLab(ctx, actor, labId);
   const [actions, updates] = await Promise.all([
     listLabActions(db, labId),
     listActionUpdates(db, labId),
@@ -101,7 +79,7 @@ export async function updateFollowedAction(
   input: ActionUpdateRequest,
 ): Promise<FollowedAction> {
   const db = ctx.database.db;
-  const { lab, mayFacilitate } = await loadVisibleLab(ctx, actor, key.labId);
+  const { lab, mayFacilitate } = await loadOrgLab(ctx, actor, key.labId);
   const found = await findLabAction(db, key.labId, key.activityId, key.actionId);
   if (!found) throw notFound('This action');
   const isOwner = found.action.ownerUserId === actor.auth.user.id;

@@ -19,9 +19,8 @@ import { emptyRichDoc, richPlainText } from '../../../common/richtext.ts';
 import type { OrgActor } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
 import { conflict, forbidden, notFound } from '../../http/problem.ts';
-import { canFacilitateLab, canSeeLab } from '../labs/labs.policy.ts';
 import { readThemes } from '../labs/labs.presenter.ts';
-import { findLabRow, isLabFacilitator } from '../labs/labs.repo.ts';
+import { loadOrgLab } from '../labs/labs.service.ts';
 import {
   canEditItem,
   isReviewer,
@@ -335,14 +334,8 @@ export async function publishReportAsDraft(
   mode: ReportDraftMode,
 ): Promise<KnowledgeItem> {
   const db = ctx.database.db;
-  const lab = await findLabRow(db, labId);
-  if (!lab || lab.orgId !== actor.orgId) throw notFound('This lab');
-  const standing = {
-    role: actor.role,
-    isLabFacilitator: await isLabFacilitator(db, labId, actor.auth.user.id),
-  };
-  if (!canSeeLab(standing, lab.status)) throw notFound('This lab');
-  if (!canFacilitateLab(standing)) {
+  const { lab, mayFacilitate } = await loadOrgLab(ctx, actor, labId);
+  if (!mayFacilitate) {
     throw forbidden("Only the lab's facilitators and admins may publish its report.");
   }
   const row = await findReportVersionRow(db, labId, version);

@@ -46,6 +46,7 @@ import {
   deleteDraftLab,
   findActivity,
   findLabDetails,
+  findLabRow,
   findOwnRegion,
   findParticipant,
   insertLab,
@@ -63,6 +64,7 @@ import {
   updateActivity,
   updateLab,
   type LabDetails,
+  type LabRow,
   type NewActivity,
   type PlaceRef,
 } from './labs.repo.ts';
@@ -81,6 +83,26 @@ interface VisibleLab {
 
 function labClosed(): HttpProblem {
   return conflict('This lab is closed; nothing in it can change any more.', 'lab_closed');
+}
+
+/**
+ * The actor's organisation's lab row when they may see it, with whether they may steer it (its
+ * facilitators and the organisation's admins); 404 otherwise, so drafts stay hidden. Features
+ * that hang off a lab (actions, report, publishing) start here.
+ */
+export async function loadOrgLab(
+  ctx: AppContext,
+  actor: OrgActor,
+  labId: string,
+): Promise<{ lab: LabRow; mayFacilitate: boolean }> {
+  const lab = await findLabRow(ctx.database.db, labId);
+  if (!lab || lab.orgId !== actor.orgId) throw notFound('This lab');
+  const standing: LabStanding = {
+    role: actor.role,
+    isLabFacilitator: await isLabFacilitator(ctx.database.db, labId, actor.auth.user.id),
+  };
+  if (!canSeeLab(standing, lab.status)) throw notFound('This lab');
+  return { lab, mayFacilitate: canFacilitateLab(standing) };
 }
 
 async function loadVisibleLab(

@@ -11,8 +11,8 @@ import {
 import type { OrgActor } from '../../http/auth.ts';
 import type { AppContext } from '../../http/context.ts';
 import { badInput, conflict, forbidden, HttpProblem, notFound } from '../../http/problem.ts';
-import { canFacilitateLab, canSeeLab } from '../labs/labs.policy.ts';
-import { findLabRow, isLabFacilitator, type LabRow } from '../labs/labs.repo.ts';
+import type { LabRow } from '../labs/labs.repo.ts';
+import { loadOrgLab } from '../labs/labs.service.ts';
 import { generatedReport, type GeneratedReport } from './reports.build.ts';
 import { composeReport, knownSectionKeys } from './reports.compose.ts';
 import {
@@ -46,14 +46,8 @@ async function loadVisibleLab(
   actor: OrgActor,
   labId: string,
 ): Promise<VisibleLab> {
-  const lab = await findLabRow(ctx.database.db, labId);
-  if (!lab || lab.orgId !== actor.orgId) throw notFound('This lab');
-  const standing = {
-    role: actor.role,
-    isLabFacilitator: await isLabFacilitator(ctx.database.db, labId, actor.auth.user.id),
-  };
-  if (!canSeeLab(standing, lab.status)) throw notFound('This lab');
-  return { lab, mayEdit: canEditReport({ mayFacilitate: canFacilitateLab(standing) }) };
+  const { lab, mayFacilitate } = await loadOrgLab(ctx, actor, labId);
+  return { lab, mayEdit: canEditReport({ mayFacilitate }) };
 }
 
 async function loadLabToEdit(ctx: AppContext, actor: OrgActor, labId: string): Promise<LabRow> {
