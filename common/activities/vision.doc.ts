@@ -2,6 +2,7 @@
 // that the rich-text editor edits; suggestions are plain JSON in a root map. The web app, the
 // server's rules and the synthesis all read the document through these helpers.
 import * as Y from 'yjs';
+import { measureRichFragment } from '../richFragment.ts';
 import {
   suggestionValue,
   visionFreeRoots,
@@ -87,22 +88,12 @@ export function readVisionText(doc: Y.Doc): string {
   return blocksOf(visionFragment(doc)).join('\n\n');
 }
 
-function sizeOf(container: Y.XmlFragment | Y.XmlElement): number {
-  let size = 0;
-  for (const child of container.toArray()) {
-    size += 1;
-    if (child instanceof Y.XmlElement) size += sizeOf(child);
-    else if (child instanceof Y.XmlText) size += child.length;
-  }
-  return size;
-}
-
 /**
  * Returns the statement's size as the server limits it (VISION_TEXT_MAX): every character, plus
  * one for each paragraph, heading, list, list item, text run or other node.
  */
 export function measureVisionText(doc: Y.Doc): number {
-  return sizeOf(visionFragment(doc));
+  return measureRichFragment(visionFragment(doc));
 }
 
 function compareSuggestions(a: SuggestionValue, b: SuggestionValue): number {

@@ -4,6 +4,7 @@ import { getSchema } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import { measureRichFragment } from '../../../common/richFragment.ts';
 import { KNOWLEDGE_BODY_ROOT, knowledgeBodyExtensions } from '../../../common/knowledgeBody.ts';
 import { richDoc, richPlainText, type RichDoc } from '../../../common/richtext.ts';
 
@@ -77,17 +78,7 @@ export function projectBody(doc: Y.Doc): BodyProjection {
   return { ok: true, body: checked.data, bodyText: richPlainText(checked.data) };
 }
 
-function sizeOf(container: Y.XmlFragment | Y.XmlElement): number {
-  let size = 0;
-  for (const child of container.toArray()) {
-    size += 1;
-    if (child instanceof Y.XmlElement) size += sizeOf(child);
-    else if (child instanceof Y.XmlText) size += child.length;
-  }
-  return size;
-}
-
 /** The body's size as the write check counts it: characters plus one per node. */
 export function measureBody(doc: Y.Doc): number {
-  return sizeOf(bodyFragment(doc));
+  return measureRichFragment(bodyFragment(doc));
 }
