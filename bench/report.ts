@@ -1,9 +1,12 @@
 // `npm run bench:report -- --notes N`: how long a report of a lab with N notes takes to render as
-// PDF and DOCX, how big the PDF is and how much memory the process needs at its peak. Beside it, in
-// the same run, a baseline: the same text as a plain, untagged pdfkit document in the same fonts,
+// PDF and DOCX, how big the PDF is and the process's peak memory: first for the PDF alone (the
+// DOCX renderer is not even loaded yet), then separately for the DOCX. Beside it, in the same run,
+// a baseline: the same text as a plain, untagged pdfkit document in the same fonts,
 // without charts, tables or structure, so the ratio shows what layout and tagging cost. Progress
 // goes to stderr; the last line of stdout is one JSON object. Exit 0 whenever it ran.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import PDFDocument from 'pdfkit';
 import type {
@@ -12,7 +15,6 @@ import type {
   ReportRawData,
   ReportSection,
 } from '../common/reports.ts';
-import { renderReportDocx } from '../server/features/reports/export/docx.ts';
 import { renderReportPdf } from '../server/features/reports/export/pdf.ts';
 
 const MIN_NOTES = 1;
@@ -31,7 +33,14 @@ export interface ReportBenchSummary {
   baseline_pdf_ms: number;
   baseline_pdf_bytes: number;
   ratio_pdf: number;
+  /** Resident memory with the PDF renderer loaded, before the first render. */
+  start_rss_mb: number;
+  /** Peak resident memory up to the end of the PDF renders (start-up included). */
   peak_rss_mb: number;
+  /** Peak resident memory during the DOCX renders, counted from what the PDF phase left. */
+  docx_peak_rss_mb: number;
+  /** The machine's one-minute load average at the end: how busy the shared cores were. */
+  load_1m: number;
 }
 
 function log(line: string): void {
@@ -396,35 +405,78 @@ function countPages(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
 }
 
+/** The process's peak resident memory in MB since start or since the last resetPeakRss(). */
+function readPeakRssMb(): number {
+  try {
+    // VmHWM can be reset (below); resourceUsage().maxRSS cannot, so it is only the fallback.
+    const status = readFileSync('/proc/self/status', 'utf8');
+    const kib = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+    if (Number.isFinite(kib) && kib > 0) return roundTenth(kib / KIB_PER_MIB);
+  } catch {
+    // Not Linux: fall through.
+  }
+  return roundTenth(process.resourceUsage().maxRSS / KIB_PER_MIB);
+}
+
+/** Starts a new peak from the current resident memory (Linux: clear_refs 5); false elsewhere. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const rssMb = () => roundTenth(process.memoryUsage().rss / KIB_PER_MIB / KIB_PER_MIB);
+
 async function main(): Promise<void> {
   const notes = parseNotes(process.argv.slice(2));
   const { document } = buildBenchReport(notes);
   log(`report of ${notes} notes: ${document.sections.length} sections`);
+  // Only pdfkit and the PDF renderer are loaded at this point; DOCX comes after the PDF's peak.
+  const startRss = rssMb();
+  log(`RSS before rendering: ${startRss} MB`);
 
-  // Warm-up: fonts read and parsed once, code compiled; the first request of a server pays this.
+  // Phase 1, the PDF. Warm-up first: fonts read and parsed once, code compiled; the first request
+  // of a server pays this.
   const warm = await timed(() => renderReportPdf(buildBenchReport(20).document));
   log(`warm-up PDF of 20 notes: ${roundTenth(warm.ms)} ms`);
-
   const pdfTimes: number[] = [];
-  const docxTimes: number[] = [];
-  const baseTimes: number[] = [];
   let pdf: Buffer = Buffer.alloc(0);
-  let docx: Buffer = Buffer.alloc(0);
-  let baseline: Buffer = Buffer.alloc(0);
   for (let run = 1; run <= RUNS; run += 1) {
     const p = await timed(() => renderReportPdf(document));
-    const d = await timed(() => renderReportDocx(document));
-    const b = await timed(() => renderBaselinePdf(document));
     pdfTimes.push(p.ms);
-    docxTimes.push(d.ms);
-    baseTimes.push(b.ms);
     pdf = p.value;
-    docx = d.value;
-    baseline = b.value;
-    log(
-      `run ${run}: pdf ${roundTenth(p.ms)} ms, docx ${roundTenth(d.ms)} ms, baseline ${roundTenth(b.ms)} ms`,
-    );
+    log(`pdf run ${run}: ${roundTenth(p.ms)} ms, RSS ${rssMb()} MB`);
   }
+  // Start-up, warm-up and the three renders: what a server process rendering this PDF reaches.
+  const pdfPeak = readPeakRssMb();
+
+  // Phase 2, the baseline, outside both peaks.
+  const baseTimes: number[] = [];
+  let baseline: Buffer = Buffer.alloc(0);
+  for (let run = 1; run <= RUNS; run += 1) {
+    const b = await timed(() => renderBaselinePdf(document));
+    baseTimes.push(b.ms);
+    baseline = b.value;
+    log(`baseline run ${run}: ${roundTenth(b.ms)} ms`);
+  }
+
+  // Phase 3, the DOCX, with the peak restarted from the RSS the earlier phases left behind.
+  const isolated = resetPeakRss();
+  const { renderReportDocx } = await import('../server/features/reports/export/docx.ts');
+  const docxTimes: number[] = [];
+  let docx: Buffer = Buffer.alloc(0);
+  for (let run = 1; run <= RUNS; run += 1) {
+    const d = await timed(() => renderReportDocx(document));
+    docxTimes.push(d.ms);
+    docx = d.value;
+    log(`docx run ${run}: ${roundTenth(d.ms)} ms, RSS ${rssMb()} MB`);
+  }
+  const docxPeak = readPeakRssMb();
+  if (!isolated) log('could not reset the peak RSS: docx_peak_rss_mb covers the whole run');
+
   const pdfMs = median(pdfTimes);
   const baselineMs = median(baseTimes);
   const summary: ReportBenchSummary = {
@@ -437,11 +489,13 @@ async function main(): Promise<void> {
     baseline_pdf_ms: roundTenth(baselineMs),
     baseline_pdf_bytes: baseline.length,
     ratio_pdf: roundTenth(pdfMs / Math.max(baselineMs, 0.1)),
-    // maxRSS is in KiB and covers the whole run: warm-up, all renders and the baseline.
-    peak_rss_mb: roundTenth(process.resourceUsage().maxRSS / KIB_PER_MIB),
+    start_rss_mb: startRss,
+    peak_rss_mb: pdfPeak,
+    docx_peak_rss_mb: docxPeak,
+    load_1m: roundTenth(loadavg()[0] ?? 0),
   };
   log(
-    `pdf ${summary.pdf_ms} ms (${summary.pages} pages, ${summary.pdf_bytes} bytes), docx ${summary.docx_ms} ms, baseline ${summary.baseline_pdf_ms} ms, peak RSS ${summary.peak_rss_mb} MB`,
+    `pdf ${summary.pdf_ms} ms (${summary.pages} pages, ${summary.pdf_bytes} bytes), docx ${summary.docx_ms} ms, baseline ${summary.baseline_pdf_ms} ms, peak RSS ${summary.peak_rss_mb} MB (PDF) and ${summary.docx_peak_rss_mb} MB (DOCX), load ${summary.load_1m}`,
   );
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }

@@ -129,7 +129,10 @@ describe('the exports of the demo IJmond report', () => {
     );
     expect(notes.data).toHaveLength(noteCount);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await download('data.xlsx'));
+    // exceljs types its input as a Node Buffer of a narrower kind than the one inject returns.
+    await book.xlsx.load(
+      (await download('data.xlsx')) as unknown as Parameters<typeof book.xlsx.load>[0],
+    );
     // One header row plus one row per note and per action.
     expect(book.worksheets.map((sheet) => sheet.actualRowCount)).toEqual(
       expect.arrayContaining([noteCount + 1, actionCount + 1]),

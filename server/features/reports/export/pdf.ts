@@ -112,6 +112,8 @@ const HEADER_FILL = '#e8edf2';
 const SERIES_COLOURS = ['#1f5f99', '#b3541e', '#2e7d32', '#6a1b9a', '#8d6e00'];
 // Series differ by line pattern and marker too, so a chart does not rely on colour alone.
 const SERIES_DASHES: (number[] | null)[] = [null, [5, 3], [1.5, 2.5], [7, 2, 1.5, 2], [3, 3]];
+/** Points a one-line text stays below its box's width, so rounding never hides a wrap. */
+const ONE_LINE_SLACK = 1;
 /** Room a heading needs below it so it never ends a page alone. */
 const KEEP_WITH_NEXT = 48;
 
@@ -187,10 +189,15 @@ class Layout {
       { family: box.family, bold: box.bold ?? false, italic: box.italic ?? false },
       box.size,
     );
-    return this.doc.heightOfString(text === '' ? ' ' : text, {
-      width: box.width ?? this.width,
-      lineGap: LINE_GAP,
-    });
+    const shown = text === '' ? ' ' : text;
+    const width = box.width ?? this.width;
+    // Most table cells are one short line. Its height is one line plus the gap, summed the way
+    // heightOfString sums it, without pdfkit wrapping the text into lines only to count them.
+    if (!/[\t\n\r\u00ad]/.test(shown) && this.doc.widthOfString(shown) <= width - ONE_LINE_SLACK) {
+      const y = this.doc.y;
+      return y + (this.doc.currentLineHeight(true) + LINE_GAP) - y;
+    }
+    return this.doc.heightOfString(shown, { width, lineGap: LINE_GAP });
   }
 
   /** Writes spans as one flowing paragraph, switching faces per mark and per Unicode subset. */
@@ -844,6 +851,70 @@ function writeFooters(layout: Layout, report: ReportDocument) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Memory. A 1,000-note report writes a few hundred thousand small operator strings. pdfkit turns
+// each into its own byte array, keeps every page's arrays until the document ends (footers need
+// the final page count, so pages stay buffered) and queues every piece of output the same way.
+// Objects that live that long survive V8's young-generation collections, and the young generation
+// grows to hold them: that growth, not the document, was most of the process's peak memory
+// (bench/README.md, "bench:report"). So operators are joined per page into a few large buffers,
+// and the output is copied into one growing buffer as it arrives.
+
+/** Flush a page's pending operators once they reach this many characters. */
+const PAGE_BATCH_CHARS = 64 * 1024;
+
+/**
+ * Makes a page collect its operator strings and hand them to pdfkit in large pieces, in order;
+ * returns a function that hands over what is still pending (call it when the page is left).
+ */
+function batchPageWrites(page: PDFKit.PDFPage): () => void {
+  const write = page.write.bind(page);
+  const end = page.end.bind(page);
+  let pending = '';
+  const flush = () => {
+    if (pending === '') return;
+    // Operators are byte strings (pdfkit keeps the low byte of each code unit, as latin1 does).
+    write(Buffer.from(pending, 'latin1'));
+    pending = '';
+  };
+  // pdfkit writes every content operator through page.write, and ends the page with page.end.
+  page.write = (chunk: unknown) => {
+    if (typeof chunk === 'string') {
+      pending += `${chunk}\n`;
+      if (pending.length >= PAGE_BATCH_CHARS) flush();
+      return;
+    }
+    flush();
+    write(chunk);
+  };
+  page.end = () => {
+    flush();
+    end();
+  };
+  return flush;
+}
+
+/** The PDF's bytes, copied into one buffer that doubles when full, so no piece is kept. */
+class OutputBuffer {
+  private bytes = Buffer.allocUnsafe(256 * 1024);
+  private length = 0;
+
+  append(chunk: Uint8Array): void {
+    if (this.length + chunk.length > this.bytes.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + chunk.length));
+      this.bytes.copy(grown, 0, 0, this.length);
+      this.bytes = grown;
+    }
+    this.bytes.set(chunk, this.length);
+    this.length += chunk.length;
+  }
+
+  /** The bytes written so far, in a buffer of exactly their size. */
+  take(): Buffer {
+    return Buffer.from(this.bytes.subarray(0, this.length));
+  }
+}
+
 /** Renders a report version as a tagged A4 PDF with embedded fonts; same document, same content. */
 export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -865,12 +936,22 @@ export async function renderReportPdf(report: ReportDocument): Promise<Buffer> {
       CreationDate: new Date(report.generatedAt),
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const output = new OutputBuffer();
+  doc.on('data', (chunk: Uint8Array) => output.append(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('end', () => resolve(output.take()));
     doc.on('error', reject);
   });
+  // A finished page's operators are joined as soon as the next page starts, not when the
+  // document ends, so no page keeps thousands of small strings alive.
+  let flushPreviousPage = () => {};
+  doc.on('pageAdded', () => {
+    flushPreviousPage();
+    flushPreviousPage = batchPageWrites(doc.page);
+  });
+  // One turn of the event loop lets the stream start flowing, so from here on pdfkit hands each
+  // piece to the listener as it writes it instead of queueing every piece until the end.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   for (const [key, file] of loadFontFiles()) doc.registerFont(key, file);
 
   const layout = new Layout(doc);
