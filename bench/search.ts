@@ -20,7 +20,8 @@ import type { KnowledgeViewer } from '../server/features/knowledge/knowledge.vie
 import {
   buildSearchStatement,
   buildSuggestionStatement,
-  type SearchRow,
+  runInSearchTransaction,
+  runSearchOn,
 } from '../server/features/search/search.repo.ts';
 import { FEW_MATCHES, searchStatementInput } from '../server/features/search/search.service.ts';
 import { applySuggestions, parseQuery } from '../server/features/search/search.text.ts';
@@ -104,24 +105,24 @@ function parseMixQuery(query: string): SearchQuery {
   return searchQuery.parse(raw);
 }
 
-// The same statements the service runs, in the same order, sent straight to PostgreSQL.
+// The same statements the service runs, in the same order and transactions, sent straight to
+// PostgreSQL on one connection (the app's part is HTTP, sessions, validation and presenting).
 async function searchDirectly(
   client: pg.PoolClient,
   viewer: KnowledgeViewer,
   query: SearchQuery,
 ): Promise<void> {
-  const input = searchStatementInput(viewer, query);
-  const first = await client.query<SearchRow>(buildSearchStatement(input));
-  const total = first.rows[0]?.total ?? 0;
+  const { input, row } = await runSearchOn(client, searchStatementInput(viewer, query));
   const { words } = parseQuery(query.q);
-  if (input.mode === 'browse' || total >= FEW_MATCHES || words.length === 0) return;
-  await client.query('begin; set local pg_trgm.word_similarity_threshold = 0.45');
-  const found = await client.query<{ typed: string; suggestion: string }>(
-    buildSuggestionStatement(words, viewer.memberOrgIds),
-  );
-  if (total === 0) {
-    const replacements = new Map(found.rows.map((r) => [r.typed, r.suggestion]));
-    await client.query(
+  if (input.mode === 'browse' || row.total >= FEW_MATCHES || words.length === 0) return;
+  await runInSearchTransaction(client, 'fuzzy', true, async (run) => {
+    const found = (await run(buildSuggestionStatement(words, viewer.memberOrgIds))) as {
+      typed: string;
+      suggestion: string;
+    }[];
+    if (row.total > 0) return;
+    const replacements = new Map(found.map((r) => [r.typed, r.suggestion]));
+    await run(
       buildSearchStatement({
         ...input,
         mode: 'fuzzy',
@@ -129,8 +130,7 @@ async function searchDirectly(
         highlight: applySuggestions(input.text, replacements),
       }),
     );
-  }
-  await client.query('commit');
+  });
 }
 
 async function main(): Promise<void> {

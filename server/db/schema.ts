@@ -635,6 +635,11 @@ export const knowledgeItems = pgTable(
     search: tsvector('search').generatedAlwaysAs(
       sql`setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('stadshart_dutch'::regconfig, stadshart_immutable_array_to_string(places || trends || coalesce(region, ''))), 'B') || setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(body_text, '')), 'C')`,
     ),
+    // Title (A) and summary (B) only: small enough to stay in the row, so ranking never reads the
+    // whole `search` vector (docs/search.md; migration 0006 moves body and `search` out of line).
+    searchHead: tsvector('search_head').generatedAlwaysAs(
+      sql`setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('stadshart_dutch'::regconfig, coalesce(summary, '')), 'B')`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -644,6 +649,21 @@ export const knowledgeItems = pgTable(
     index('knowledge_items_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('knowledge_items_published_idx').on(t.status, t.publishedAt),
   ],
+);
+
+// How many knowledge items each facet value has, per audience: `scope` is 'public' for items
+// everyone may read and the organisation id for the others. Kept exact by a trigger on
+// knowledge_items (migration 0006), so browsing never counts 100 000 rows (docs/search.md). The
+// facet '' with value '' counts the items themselves.
+export const knowledgeFacetCounts = pgTable(
+  'knowledge_facet_counts',
+  {
+    scope: text('scope').notNull(),
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    items: integer('items').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.facet, t.value] })],
 );
 
 // What happened to an item, oldest first; published/unpublished events keep a full snapshot.

@@ -16,10 +16,10 @@ import type { KnowledgeViewer } from './knowledge.viewer.ts';
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
 
-export type KnowledgeItemRow = Omit<typeof knowledgeItems.$inferSelect, 'search'>;
+export type KnowledgeItemRow = Omit<typeof knowledgeItems.$inferSelect, 'search' | 'searchHead'>;
 export type NewKnowledgeItem = Omit<
   typeof knowledgeItems.$inferInsert,
-  'id' | 'search' | 'createdAt' | 'updatedAt'
+  'id' | 'search' | 'searchHead' | 'createdAt' | 'updatedAt'
 >;
 export type KnowledgeItemPatch = Partial<
   Omit<NewKnowledgeItem, 'orgId' | 'slug' | 'createdBy' | 'labId' | 'reportVersion'>

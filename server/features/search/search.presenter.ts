@@ -51,7 +51,7 @@ function presentHit(row: SearchHitRow): SearchHit {
     membersOnly: row.membersOnly,
     publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt).toISOString(),
     // Only members of the item's organisation are shown an unpublished item, so only they get here.
-    editPath: row.status === 'published' ? null : `/o/${row.orgSlug}/knowledge/${row.id}`,
+    editPath: row.status === 'published' ? null : `/o/${row.orgSlug}/kennisbank/${row.id}`,
   };
 }
 

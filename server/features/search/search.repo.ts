@@ -83,10 +83,35 @@ const HEADLINE_OPTIONS = `StartSel="${HIT_START}", StopSel="${HIT_STOP}", MaxFra
 // the viewer's organisations, or a published item open to all.
 const READABLE = `(k.org_id = any($1::uuid[]) or (k.status = 'published' and not k.members_only))`;
 
+type Param = (value: unknown, cast: string) => string;
+
+// The query as typed, or, for the last word, as a prefix too ("binn" finds binnenstad).
+function wordsQuery(input: SearchStatementInput, param: Param): string {
+  const words = `websearch_to_tsquery(${CONFIG}, ${param(input.text, 'text')})`;
+  return input.prefix === null
+    ? words
+    : `(${words} || (websearch_to_tsquery(${CONFIG}, ${param(input.withoutLast ?? '', 'text')}) && to_tsquery(${CONFIG}, ${param(`${input.prefix}:*`, 'text')})))`;
+}
+
+/** The statement that says whether the words of a 'words' input leave anything to search for. */
+export function buildQueryNodesStatement(input: SearchStatementInput): SearchStatement {
+  const values: unknown[] = [];
+  const param: Param = (value, cast) => {
+    values.push(value);
+    return `$${values.length}::${cast}`;
+  };
+  // Stop words only ("de het") parse to an empty query, which would match nothing.
+  return { text: `select numnode(${wordsQuery(input, param)})::int as nodes`, values };
+}
+
+const noFilters = (f: SearchFilters): boolean =>
+  Object.values(f).every((values: readonly unknown[]) => values.length === 0);
+
 /** Builds the one statement of a search; $1 is always the viewer's organisation ids. */
 export function buildSearchStatement(input: SearchStatementInput): SearchStatement {
+  if (input.mode === 'browse' && noFilters(input.filters)) return buildBrowseStatement(input);
   const values: unknown[] = [input.memberOrgIds];
-  const param = (value: unknown, cast: string): string => {
+  const param: Param = (value, cast) => {
     values.push(value);
     return `$${values.length}::${cast}`;
   };
@@ -95,14 +120,12 @@ export function buildSearchStatement(input: SearchStatementInput): SearchStateme
   let rank = 'null::real';
   let query = 'null::tsquery';
   if (input.mode === 'words') {
-    const words = `websearch_to_tsquery(${CONFIG}, ${param(input.text, 'text')})`;
-    query =
-      input.prefix === null
-        ? words
-        : `(${words} || (websearch_to_tsquery(${CONFIG}, ${param(input.withoutLast ?? '', 'text')}) && to_tsquery(${CONFIG}, ${param(`${input.prefix}:*`, 'text')})))`;
+    query = wordsQuery(input, param);
     match = `k.search @@ ${query}`;
-    // Weights D, C, B, A: body counts a tenth of a title, summary and tags about half.
-    rank = `ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', k.search, ${query}, 1)`;
+    // Only title (A, 1.0) and summary (B, 0.5) are ranked, from the small search_head vector:
+    // reading the whole `search` vector of every match cost more than the rest of the search.
+    // An item that matches only in its body or tags ranks 0, below every title or summary match.
+    rank = `ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', k.search_head, ${query}, 1)`;
   } else if (input.mode === 'fuzzy') {
     const text = param(input.text, 'text');
     match = `${text} <% k.title`;
@@ -178,13 +201,16 @@ export function buildSearchStatement(input: SearchStatementInput): SearchStateme
     ? `case when ${names.map((name) => filterColumns[name]).join(' and ')} then ${rank} * (1 + 0.1 / (1 + extract(epoch from now() - ${recency}) / (2 * 365.25 * 86400))) end`
     : 'null::real';
 
+  // With words, the readable rule is wrapped so the planner cannot answer it from the status
+  // index and then test the words row by row (reading each `search` vector from TOAST): the GIN
+  // index finds the matches, the rule filters them.
   const text = `
 with m as materialized (
   select k.id, k.kind, k.trends, k.themes, k.region, k.places, k.size_class,
     ${YEAR} as year, ${recency} as sort_date, ${score} as score,
     ${names.map((name) => `${filterColumns[name]} as f_${name}`).join(',\n    ')}
   from knowledge_items k
-  where ${READABLE} and ${match}
+  where ${input.mode === 'browse' ? READABLE : `coalesce(${READABLE}, false)`} and ${match}
 ),
 page as (
   select m.id, m.score, m.sort_date from m
@@ -202,7 +228,7 @@ select
       'headline', case when ${query} is null then null else ts_headline(${CONFIG},
         translate(k.summary || E'\\n' || k.body_text, E'\\u0001\\u0002', ''),
         ${query}, '${HEADLINE_OPTIONS}') end,
-      'opening', left(translate(k.summary || E'\\n' || k.body_text, E'\\u0001\\u0002', ''), ${OPENING_CHARS})
+      'opening', left(translate(k.summary || E'\\n' || left(k.body_text, ${OPENING_CHARS}), E'\\u0001\\u0002', ''), ${OPENING_CHARS})
     ) order by ${orderBy('page')}), '[]'::json)
     from page
     join knowledge_items k on k.id = page.id
@@ -235,20 +261,127 @@ select
   return { text, values };
 }
 
+// Browsing everything the viewer may read, without filters: the most common request and the one
+// with the most matches. The counts come from knowledge_facet_counts (exact, kept by a trigger),
+// the page from the index on the item's date; no row is counted here.
+function buildBrowseStatement(input: SearchStatementInput): SearchStatement {
+  const values: unknown[] = [input.memberOrgIds, input.limit, input.offset];
+  const text = `
+with c as (
+  select f.facet, f.value, sum(f.items)::int as count
+  from knowledge_facet_counts f
+  where f.scope = 'public' or f.scope = any($1::uuid[]::text[])
+  group by f.facet, f.value
+  having sum(f.items) > 0
+),
+page as (
+  select k.id, coalesce(k.published_at, k.updated_at) as sort_date
+  from knowledge_items k
+  where ${READABLE}
+  order by coalesce(k.published_at, k.updated_at) desc, k.id
+  limit $2::int offset $3::int
+)
+select
+  coalesce((select c.count from c where c.facet = ''), 0) as total,
+  (
+    select coalesce(json_agg(json_build_object(
+      'id', k.id, 'slug', k.slug, 'kind', k.kind, 'title', k.title, 'summary', k.summary,
+      'orgSlug', o.slug, 'orgName', o.name, 'places', k.places, 'status', k.status,
+      'membersOnly', k.members_only, 'publishedAt', k.published_at, 'headline', null,
+      'opening', left(translate(k.summary || E'\\n' || left(k.body_text, ${OPENING_CHARS}), E'\\u0001\\u0002', ''), ${OPENING_CHARS})
+    ) order by page.sort_date desc, page.id), '[]'::json)
+    from page
+    join knowledge_items k on k.id = page.id
+    join organisations o on o.id = k.org_id
+  ) as hits,
+  (
+    select coalesce(json_object_agg(r.facet, r.items), '{}'::json)
+    from (
+      select n.facet, json_agg(json_build_object('value', n.value, 'count', n.count)
+        order by n.count desc, n.value) as items
+      from (
+        select c.*, row_number() over (partition by c.facet order by c.count desc, c.value) as n
+        from c where c.facet <> ''
+      ) n
+      where n.n <= ${FACET_LIMIT}
+      group by n.facet
+    ) r
+  ) as facets`;
+  return { text, values };
+}
+
 // Items are dated in the Netherlands, whatever the server's time zone.
 const YEAR = `extract(year from k.published_at at time zone 'Europe/Amsterdam')::int`;
 
-/** Runs a search statement and returns its one row. */
+// Per search transaction: no JIT (compiling costs more than these statements run), enough
+// memory for an exact bitmap of every match (so the GIN answer needs no recheck against the
+// out-of-line `search` vector) and for the matches kept for the facets; and, when words are
+// matched, never a sequential scan, which would read every row's `search` vector from TOAST.
+function searchSettings(mode: MatchMode): string {
+  return `set local jit = off; set local work_mem = '64MB'${mode === 'browse' ? '' : '; set local enable_seqscan = off'}`;
+}
+
+/** What runs a statement inside a search transaction. */
+export type RunStatement = (statement: SearchStatement) => Promise<unknown[]>;
+
+/**
+ * Runs work in one transaction with the search settings (and, for the typo path, pg_trgm's
+ * word-similarity threshold lowered from 0.6 to FUZZY_THRESHOLD: two swapped letters in a
+ * six-letter word score 0.57); SET LOCAL keeps them inside it.
+ */
+export async function runInSearchTransaction<T>(
+  client: pg.ClientBase,
+  mode: MatchMode,
+  trigrams: boolean,
+  work: (run: RunStatement) => Promise<T>,
+): Promise<T> {
+  await client.query(
+    `begin; ${searchSettings(mode)}${trigrams ? `; set local pg_trgm.word_similarity_threshold = ${String(FUZZY_THRESHOLD)}` : ''}`,
+  );
+  try {
+    const answer = await work(async (statement) => {
+      const result = await client.query(statement.text, statement.values);
+      return result.rows as unknown[];
+    });
+    await client.query('commit');
+    return answer;
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Runs the first statement of a search and returns its row; a query of stop words only is run
+ * as browsing. Answers the input that was run.
+ */
+export async function runSearchOn(
+  client: pg.ClientBase,
+  input: SearchStatementInput,
+): Promise<{ input: SearchStatementInput; row: SearchRow }> {
+  return runInSearchTransaction(client, input.mode, false, async (run) => {
+    let ran = input;
+    if (input.mode === 'words') {
+      const [nodes] = (await run(buildQueryNodesStatement(input))) as { nodes: number }[];
+      if (nodes?.nodes === 0) ran = { ...input, mode: 'browse' };
+    }
+    const [row] = (await run(buildSearchStatement(ran))) as SearchRow[];
+    if (!row) throw new Error('the search statement returned no row');
+    return { input: ran, row };
+  });
+}
+
+/** Runs the first statement of a search on a connection of the pool. */
 export async function runSearchStatement(
   pool: pg.Pool,
-  statement: SearchStatement,
-): Promise<SearchRow> {
-  // Through the pool directly: the statement is text plus values already, and the benchmark
-  // measures this exact call against the same text sent without the app.
-  const result = await pool.query<SearchRow>(statement.text, statement.values);
-  const row = result.rows[0];
-  if (!row) throw new Error('the search statement returned no row');
-  return row;
+  input: SearchStatementInput,
+): Promise<{ input: SearchStatementInput; row: SearchRow }> {
+  const client = await pool.connect();
+  try {
+    return await runSearchOn(client, input);
+  } finally {
+    client.release();
+  }
 }
 
 /** The statement that finds, per word, the closest word in readable titles (pg_trgm). */
@@ -277,29 +410,14 @@ cross join lateral (
   };
 }
 
-/**
- * Runs statements that use title trigrams with a lower word-similarity threshold than pg_trgm's
- * default 0.6 (two swapped letters in a six-letter word score 0.57); SET LOCAL keeps the setting
- * inside this one transaction.
- */
+/** Runs statements that use title trigrams, in a search transaction on a pooled connection. */
 export async function runWithTrigramThreshold<T>(
   pool: pg.Pool,
-  work: (run: (statement: SearchStatement) => Promise<unknown[]>) => Promise<T>,
+  work: (run: RunStatement) => Promise<T>,
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query(
-      `begin; set local pg_trgm.word_similarity_threshold = ${String(FUZZY_THRESHOLD)}`,
-    );
-    const answer = await work(async (statement) => {
-      const result = await client.query(statement.text, statement.values);
-      return result.rows as unknown[];
-    });
-    await client.query('commit');
-    return answer;
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
+    return await runInSearchTransaction(client, 'fuzzy', true, work);
   } finally {
     client.release();
   }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchResult, type SearchResult } from '../../../common/knowledge.ts';
 import { problem } from '../../../common/problem.ts';
@@ -361,9 +362,55 @@ describe('permissions', () => {
       'Geheim voorstel over winkels (in review)',
     ]);
     const draft = result.hits.find((hit) => hit.status === 'draft');
-    expect(draft?.editPath).toMatch(new RegExp(`^/o/${orgA.slug}/knowledge/[0-9a-f-]{36}$`));
+    expect(draft?.editPath).toMatch(new RegExp(`^/o/${orgA.slug}/kennisbank/[0-9a-f-]{36}$`));
     expect(result.hits.find((hit) => hit.membersOnly)?.editPath).toBeNull();
     expect(result.facets.kind).toEqual([{ value: 'best_practice', count: 4 }]);
+  });
+});
+
+describe('browsing', () => {
+  it('treats a query of stop words only as browsing, not as a search that finds nothing', async () => {
+    const browse = await search(null, '');
+    const stopWords = await search(null, q('de het'));
+    expect(browse.total).toBeGreaterThan(0);
+    expect(stopWords.query).toBe('de het');
+    expect(stopWords.total).toBe(browse.total);
+    expect(titles(stopWords)).toEqual(titles(browse));
+    expect(stopWords.facets).toEqual(browse.facets);
+  });
+
+  it('keeps the counts of browsing exact when an item is added, changed and removed', async () => {
+    const kindCount = (result: SearchResult, kind: string) =>
+      result.facets.kind.find((v) => v.value === kind)?.count ?? 0;
+    const before = await search(null, '');
+    const beforeB = await search(memberB, '');
+    const item = await insertItem(orgB, {
+      title: 'Teller voor de facetten',
+      kind: 'event_report',
+      places: ['Bloemendaal'],
+    });
+    const added = await search(null, '');
+    expect(added.total).toBe(before.total + 1);
+    expect(kindCount(added, 'event_report')).toBe(kindCount(before, 'event_report') + 1);
+    expect(added.facets.place).toContainEqual({ value: 'Bloemendaal', count: 1 });
+    // The same counts as the path that counts the matching rows itself.
+    const counted = await search(null, 'kind=event_report');
+    expect(counted.total).toBe(kindCount(added, 'event_report'));
+
+    await t.database.db
+      .update(knowledgeItems)
+      .set({ status: 'draft', kind: 'blog' })
+      .where(eq(knowledgeItems.id, item.id));
+    const hidden = await search(null, '');
+    expect(hidden.total).toBe(before.total);
+    expect(hidden.facets).toEqual(before.facets);
+    const ownDraft = await search(memberB, '');
+    expect(ownDraft.total).toBe(beforeB.total + 1);
+    expect(kindCount(ownDraft, 'blog')).toBe(kindCount(beforeB, 'blog') + 1);
+
+    await t.database.db.delete(knowledgeItems).where(eq(knowledgeItems.id, item.id));
+    expect((await search(memberB, '')).facets).toEqual(beforeB.facets);
+    expect((await search(null, '')).facets).toEqual(before.facets);
   });
 });
 

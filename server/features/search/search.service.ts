@@ -56,8 +56,7 @@ export async function searchKnowledge(
   query: SearchQuery,
 ): Promise<SearchResult> {
   const { pool } = ctx.database;
-  const input = searchStatementInput(viewer, query);
-  const row = await runSearchStatement(pool, buildSearchStatement(input));
+  const { input, row } = await runSearchStatement(pool, searchStatementInput(viewer, query));
   const { words } = parseQuery(query.q);
   if (input.mode === 'browse' || row.total >= FEW_MATCHES || words.length === 0) {
     return presentSearchResult(query, row, null);
