@@ -328,10 +328,10 @@ test('a closed lab becomes a report, a version, downloads and a public knowledge
   await workflow.getByRole('button', { name: 'Publicatie intrekken' }).click();
   await workflow.getByRole('button', { name: 'Ja, intrekken' }).click();
   await expect(facilitator.getByText('Status: Ingetrokken')).toBeVisible();
-  // Public pages may be cached for a few minutes (public-site.policy.ts), so the visitor reloads,
-  // which asks the server again.
+  // Public pages are revalidated on every visit (public-site.policy.ts), so opening the page again
+  // shows the withdrawal at once.
   await expect(visitor).toHaveURL(new RegExp(`${publicPath}$`));
-  const gone = await visitor.reload();
+  const gone = await visitor.goto(publicPath);
   expect(gone?.status(), 'public page of a withdrawn item').toBe(404);
   await visit(visitor, 'Niet gevonden', 'public page of a withdrawn item');
   // The 404 just asked for is the one complaint expected.

@@ -2,8 +2,11 @@
 // may keep. Pure, so the rules can be tested without a database.
 import type { KnowledgeViewer } from '../knowledge/knowledge.viewer.ts';
 
-/** How long shared caches and browsers may keep a public page or the feed without asking. */
-export const PUBLIC_PAGE_MAX_AGE_S = 300;
+/**
+ * How long shared caches and feed readers may keep the feed without asking. Pages carry no such
+ * time: they are revalidated on every visit (a cheap 304 through the ETag), so an item that is
+ * unpublished is gone at once, not after a cache's lifetime.
+ */
 export const FEED_MAX_AGE_S = 900;
 export const ASSET_MAX_AGE_S = 31_536_000;
 
@@ -28,7 +31,11 @@ export function isSearchPubliclyCacheable(viewer: KnowledgeViewer): boolean {
   return viewer.memberOrgIds.length === 0;
 }
 
-/** The Cache-Control value for a page that is public or personal. */
-export function cacheControlOf(isPublic: boolean, maxAgeSeconds = PUBLIC_PAGE_MAX_AGE_S): string {
-  return isPublic ? `public, max-age=${maxAgeSeconds}` : 'private, no-cache';
+/**
+ * The Cache-Control value for an answer that is public or personal; public answers without a
+ * max-age must be revalidated on every use.
+ */
+export function cacheControlOf(isPublic: boolean, maxAgeSeconds?: number): string {
+  if (!isPublic) return 'private, no-cache';
+  return maxAgeSeconds === undefined ? 'public, no-cache' : `public, max-age=${maxAgeSeconds}`;
 }
