@@ -4,12 +4,12 @@ import { Extension, type Editor } from '@tiptap/core';
 import { Collaboration, isChangeOrigin } from '@tiptap/extension-collaboration';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { activeFormats, FormatToolbar, runFormat } from '../../components/FormatToolbar.tsx';
 import { visionFreeRoots, VISION_TEXT_MAX } from '../../../common/activities/vision.ts';
-import { STATEMENT_HEADING_LEVEL, visionExtensions } from './visionExtensions.ts';
+import { visionExtensions } from './visionExtensions.ts';
 import { measureDocument } from './visionModel.ts';
 
 /**
@@ -38,34 +38,14 @@ const SizeGuard = Extension.create<{ onFull: () => void }>({
   },
 });
 
-interface ToolbarButton {
-  key: 'bold' | 'italic' | 'heading' | 'bulletList';
-  isActive: (editor: Editor) => boolean;
-  run: (editor: Editor) => void;
-}
-
-const toolbarButtons: ToolbarButton[] = [
-  {
-    key: 'bold',
-    isActive: (editor) => editor.isActive('bold'),
-    run: (editor) => editor.chain().focus().toggleBold().run(),
-  },
-  {
-    key: 'italic',
-    isActive: (editor) => editor.isActive('italic'),
-    run: (editor) => editor.chain().focus().toggleItalic().run(),
-  },
-  {
-    key: 'heading',
-    isActive: (editor) => editor.isActive('heading'),
-    run: (editor) => editor.chain().focus().toggleHeading({ level: STATEMENT_HEADING_LEVEL }).run(),
-  },
-  {
-    key: 'bulletList',
-    isActive: (editor) => editor.isActive('bulletList'),
-    run: (editor) => editor.chain().focus().toggleBulletList().run(),
-  },
-];
+// The statement's headings sit below the activity's own heading (STATEMENT_HEADING_LEVEL is 4).
+const formatKeys = ['bold', 'italic', 'heading4', 'bulletList'] as const;
+const messageKeys = {
+  bold: 'bold',
+  italic: 'italic',
+  heading4: 'heading',
+  bulletList: 'bulletList',
+};
 
 /** The editor with its toolbar; hands the TipTap editor to `onEditor` (null once it is gone). */
 export function VisionEditor({
@@ -108,8 +88,7 @@ export function VisionEditor({
   );
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }) =>
-      Object.fromEntries(toolbarButtons.map((button) => [button.key, button.isActive(current)])),
+    selector: ({ editor: current }) => activeFormats(current, formatKeys),
   });
 
   useEffect(() => {
@@ -119,24 +98,12 @@ export function VisionEditor({
 
   return (
     <div className="stadshart-vision-editor">
-      <div role="toolbar" aria-label={t('statement.toolbar')} className="stadshart-vision-toolbar">
-        <ButtonGroup>
-          {toolbarButtons.map((button) => (
-            <Button
-              key={button.key}
-              type="button"
-              appearance="secondary-action-button"
-              // Sets aria-pressed, so the state is announced and not shown by colour alone.
-              pressed={active[button.key] ?? false}
-              // Keeps the text selected while the mouse is down, so the format lands on it.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => button.run(editor)}
-            >
-              {t(`statement.${button.key}`)}
-            </Button>
-          ))}
-        </ButtonGroup>
-      </div>
+      <FormatToolbar
+        label={t('statement.toolbar')}
+        buttons={formatKeys.map((key) => ({ key, label: t(`statement.${messageKeys[key]}`) }))}
+        active={active}
+        onRun={(key) => runFormat(editor, key)}
+      />
       <EditorContent editor={editor} />
     </div>
   );

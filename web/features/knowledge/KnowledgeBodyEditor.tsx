@@ -7,10 +7,9 @@ import {
   HocuspocusProviderWebsocket,
   WebSocketStatus,
 } from '@hocuspocus/provider';
-import type { Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
@@ -21,6 +20,12 @@ import {
   knowledgeBodyExtensions,
   knowledgeCollabToken,
 } from '../../../common/knowledgeBody.ts';
+import {
+  activeFormats,
+  FormatToolbar,
+  runFormat,
+  type FormatKey,
+} from '../../components/FormatToolbar.tsx';
 import { api } from '../../api/client.ts';
 import { codeFromReason } from '../../collab/closeDecisions.ts';
 import { collabUrl } from '../../collab/labConnection.ts';
@@ -167,78 +172,33 @@ function useBodySession(
   return { session, live };
 }
 
-interface ToolbarButton {
-  key: 'bold' | 'italic' | 'heading2' | 'heading3' | 'bulletList' | 'orderedList' | 'blockquote';
-  isActive: (editor: Editor) => boolean;
-  run: (editor: Editor) => void;
-}
-
-const toolbarButtons: ToolbarButton[] = [
-  {
-    key: 'bold',
-    isActive: (editor) => editor.isActive('bold'),
-    run: (editor) => editor.chain().focus().toggleBold().run(),
-  },
-  {
-    key: 'italic',
-    isActive: (editor) => editor.isActive('italic'),
-    run: (editor) => editor.chain().focus().toggleItalic().run(),
-  },
-  {
-    key: 'heading2',
-    isActive: (editor) => editor.isActive('heading', { level: 2 }),
-    run: (editor) => editor.chain().focus().toggleHeading({ level: 2 }).run(),
-  },
-  {
-    key: 'heading3',
-    isActive: (editor) => editor.isActive('heading', { level: 3 }),
-    run: (editor) => editor.chain().focus().toggleHeading({ level: 3 }).run(),
-  },
-  {
-    key: 'bulletList',
-    isActive: (editor) => editor.isActive('bulletList'),
-    run: (editor) => editor.chain().focus().toggleBulletList().run(),
-  },
-  {
-    key: 'orderedList',
-    isActive: (editor) => editor.isActive('orderedList'),
-    run: (editor) => editor.chain().focus().toggleOrderedList().run(),
-  },
-  {
-    key: 'blockquote',
-    isActive: (editor) => editor.isActive('blockquote'),
-    run: (editor) => editor.chain().focus().toggleBlockquote().run(),
-  },
-];
+const formatKeys = [
+  'bold',
+  'italic',
+  'heading2',
+  'heading3',
+  'bulletList',
+  'orderedList',
+  'blockquote',
+] as const;
+type BodyFormat = (typeof formatKeys)[number];
 
 /** The toolbar: real buttons (Tab and Enter/Space work), each saying with aria-pressed whether it is on. */
 export function KnowledgeBodyToolbar({
   active,
   onRun,
 }: {
-  active: Partial<Record<ToolbarButton['key'], boolean>>;
-  onRun: (key: ToolbarButton['key']) => void;
+  active: Partial<Record<BodyFormat, boolean>>;
+  onRun: (key: FormatKey) => void;
 }) {
   const { t } = useTranslation('knowledgeEditor');
   return (
-    <div role="toolbar" aria-label={t('toolbar')} className="stadshart-vision-toolbar">
-      <ButtonGroup>
-        {toolbarButtons.map((button) => (
-          <Button
-            key={button.key}
-            type="button"
-            appearance="secondary-action-button"
-            // Sets aria-pressed, so the state is announced and not shown by colour alone.
-            pressed={active[button.key] ?? false}
-            // Keeps the text selected while the mouse is down, so the format lands on it.
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => onRun(button.key)}
-          >
-            {t(button.key)}
-          </Button>
-        ))}
-      </ButtonGroup>
-    </div>
+    <FormatToolbar
+      label={t('toolbar')}
+      buttons={formatKeys.map((key) => ({ key, label: t(key) }))}
+      active={active}
+      onRun={onRun}
+    />
   );
 }
 
@@ -319,8 +279,7 @@ export function KnowledgeBodyEditor({
 
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }) =>
-      Object.fromEntries(toolbarButtons.map((button) => [button.key, button.isActive(current)])),
+    selector: ({ editor: current }) => activeFormats(current, formatKeys),
   });
 
   // After a refusal the local copy holds what the server refused: drop it and open afresh.
@@ -332,10 +291,7 @@ export function KnowledgeBodyEditor({
     <div className="stadshart-vision-editor stadshart-knowledge-editor">
       <Paragraph id={hintId}>{isReadOnly ? t('readOnlyHint') : t('hint')}</Paragraph>
       {!isReadOnly && (
-        <KnowledgeBodyToolbar
-          active={active}
-          onRun={(key) => toolbarButtons.find((b) => b.key === key)?.run(editor)}
-        />
+        <KnowledgeBodyToolbar active={active} onRun={(key) => runFormat(editor, key)} />
       )}
       {session && <EditorContent editor={editor} />}
       <KnowledgeBodyStatus state={bodySyncState(live)} problem={live.problem} onReload={reload} />

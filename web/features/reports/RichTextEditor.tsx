@@ -24,6 +24,7 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichDoc } from '../../../common/richtext.ts';
+import { activeFormats, FormatToolbar, runFormat } from '../../components/FormatToolbar.tsx';
 
 /** Links the rich-text schema accepts: web addresses and mail only. */
 export function isAllowedHref(href: string): boolean {
@@ -53,46 +54,15 @@ export function reportRichExtensions(): AnyExtension[] {
   ];
 }
 
-type ToolKey =
-  'bold' | 'italic' | 'heading2' | 'heading3' | 'bulletList' | 'orderedList' | 'blockquote';
-
-const tools: { key: ToolKey; isActive: (e: Editor) => boolean; run: (e: Editor) => void }[] = [
-  {
-    key: 'bold',
-    isActive: (e) => e.isActive('bold'),
-    run: (e) => e.chain().focus().toggleBold().run(),
-  },
-  {
-    key: 'italic',
-    isActive: (e) => e.isActive('italic'),
-    run: (e) => e.chain().focus().toggleItalic().run(),
-  },
-  {
-    key: 'heading2',
-    isActive: (e) => e.isActive('heading', { level: 2 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
-  },
-  {
-    key: 'heading3',
-    isActive: (e) => e.isActive('heading', { level: 3 }),
-    run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(),
-  },
-  {
-    key: 'bulletList',
-    isActive: (e) => e.isActive('bulletList'),
-    run: (e) => e.chain().focus().toggleBulletList().run(),
-  },
-  {
-    key: 'orderedList',
-    isActive: (e) => e.isActive('orderedList'),
-    run: (e) => e.chain().focus().toggleOrderedList().run(),
-  },
-  {
-    key: 'blockquote',
-    isActive: (e) => e.isActive('blockquote'),
-    run: (e) => e.chain().focus().toggleBlockquote().run(),
-  },
-];
+const formatKeys = [
+  'bold',
+  'italic',
+  'heading2',
+  'heading3',
+  'bulletList',
+  'orderedList',
+  'blockquote',
+] as const;
 
 /** The small form that sets or removes the link on the selected text. */
 function LinkForm({
@@ -231,8 +201,7 @@ export function RichTextEditor({
 
   const active = useEditorState({
     editor,
-    selector: ({ editor: current }): Partial<Record<ToolKey, boolean>> =>
-      current ? Object.fromEntries(tools.map((tool) => [tool.key, tool.isActive(current)])) : {},
+    selector: ({ editor: current }) => activeFormats(current, formatKeys),
   });
 
   return (
@@ -247,40 +216,26 @@ export function RichTextEditor({
       )}
       {error && <FormFieldErrorMessage id={`${fieldId}-error`}>{error}</FormFieldErrorMessage>}
       {!isReadOnly && (
-        <div
-          role="toolbar"
-          aria-label={t('editor.toolbar', { field: label })}
-          aria-controls={fieldId}
-          className="stadshart-vision-toolbar"
+        <FormatToolbar
+          label={t('editor.toolbar', { field: label })}
+          controls={fieldId}
+          buttons={formatKeys.map((key) => ({ key, label: t(`editor.${key}`) }))}
+          active={active ?? {}}
+          disabled={!editor}
+          onRun={(key) => editor && runFormat(editor, key)}
         >
-          <ButtonGroup>
-            {tools.map((tool) => (
-              <Button
-                key={tool.key}
-                type="button"
-                appearance="secondary-action-button"
-                disabled={!editor}
-                pressed={active?.[tool.key] ?? false}
-                // Keeps the selection while the mouse is down, so the format lands on it.
-                onMouseDown={(event) => event.preventDefault()}
-                onClick={() => editor && tool.run(editor)}
-              >
-                {t(`editor.${tool.key}`)}
-              </Button>
-            ))}
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              disabled={!editor}
-              // Opens the link form; whether the text already has a link shows in that form.
-              aria-expanded={isLinkOpen}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => setLinkOpen((open) => !open)}
-            >
-              {t('editor.link')}
-            </Button>
-          </ButtonGroup>
-        </div>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            disabled={!editor}
+            // Opens the link form; whether the text already has a link shows in that form.
+            aria-expanded={isLinkOpen}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => setLinkOpen((open) => !open)}
+          >
+            {t('editor.link')}
+          </Button>
+        </FormatToolbar>
       )}
       {isLinkOpen && editor && (
         <LinkForm editor={editor} fieldId={fieldId} onClose={() => setLinkOpen(false)} />
