@@ -41,12 +41,24 @@ export interface SearchBenchSummary {
   ratio_p95: number;
   sql_p50_ms: number;
   max_ms: number;
+  /** Median over the mix of how many items a query matched. */
+  median_matches: number;
+  /** p95 of the requests per class (see classOf), and how many queries of the mix are in it. */
+  browse_p95_ms: number;
+  narrow_p95_ms: number;
+  medium_p95_ms: number;
+  broad_p95_ms: number;
+  class_queries: Record<QueryClass, number>;
+  load_1m: number;
 }
 
-// The fixed mix: single words, two words, phrases, websearch operators, filters, facets,
-// typos, date sorting, deep pages and browsing; every other one as a signed-in member.
+// The fixed mix, what people type into a knowledge base search: mostly one or two subject
+// words (popular and rare ones), place names, phrases, a few websearch operators, filters and
+// facets, typos that take the trigram path, the last word still being typed, date sorting, a
+// deep page, two browses, and two very broad words every item uses (binnenstad, centrum).
+// Every other one is run as a signed-in member.
 const mix: string[] = [
-  'q=winkel',
+  'q=winkels',
   'q=leegstand',
   'q=horeca',
   'q=cafe',
@@ -54,13 +66,24 @@ const mix: string[] = [
   'q=parkeren',
   'q=evenementen',
   'q=bibliotheek',
-  'q=winkelen+wonen',
-  'q=markt+bezoekers',
+  'q=hittestress',
+  'q=kermis',
+  'q=erfgoed',
+  'q=deelfietsen',
+  'q=braderie',
+  'q=klimaatadaptatie',
+  'q=leegstand+winkelstraat',
+  'q=markt+evenementen',
+  'q=ouderen+wonen',
+  'q=Haarlem',
+  'q=Den+Bosch',
+  'q=zwolle+parkeren',
   'q=%22lege+winkelpanden%22',
   'q=%22wonen+boven+winkels%22',
   'q=horeca+OR+terrassen',
   'q=winkel+-parkeren',
-  'q=binn',
+  'q=biblio',
+  'q=parkeerg',
   'q=leegstand&kind=best_practice',
   'q=wonen&region=IJmond',
   'q=horeca&theme=levendigheid&theme=economie',
@@ -68,13 +91,24 @@ const mix: string[] = [
   'kind=publication&trend=Anders+werken',
   'place=Haarlem&sort=date',
   'q=winkle',
-  'q=binnenstd',
+  'q=hitestress',
   'q=parkeeren+centrm',
   'q=evenementen&sort=date',
-  'q=winkel&page=5',
+  'q=winkels&page=3',
   '',
   'sort=date&page=3',
+  'q=binnenstad',
+  'q=centrum',
 ];
+
+// How a query is reported: browsing (no words), or by the share of all items its words match.
+type QueryClass = 'browse' | 'narrow' | 'medium' | 'broad';
+const classes: readonly QueryClass[] = ['browse', 'narrow', 'medium', 'broad'];
+function classOf(query: string, total: number, docs: number): QueryClass {
+  if (!new URLSearchParams(query).get('q')) return 'browse';
+  const share = total / docs;
+  return share > 0.2 ? 'broad' : share > 0.02 ? 'medium' : 'narrow';
+}
 
 function log(line: string): void {
   process.stderr.write(`bench: ${line}\n`);
@@ -194,6 +228,7 @@ async function main(): Promise<void> {
     const appTimes: number[] = [];
     const sqlTimes: number[] = [];
     const perQuery = new Map<string, { app: number[]; sql: number[] }>();
+    const matches = new Map<string, number>();
     // Round 0 warms caches and is not counted.
     for (let round = 0; round <= ROUNDS; round++) {
       for (const [index, query] of mix.entries()) {
@@ -208,6 +243,7 @@ async function main(): Promise<void> {
         if (response.status !== 200) throw new Error(`${query}: ${JSON.stringify(body)}`);
         if (round === 0) {
           const result = searchResult.parse(body);
+          matches.set(query, result.total);
           log(
             `${query || '(browse)'}${asMember ? ' [member]' : ''}: ${result.total} matches${result.suggestion ? `, suggestion "${result.suggestion}"` : ''}`,
           );
@@ -226,10 +262,18 @@ async function main(): Promise<void> {
     }
     for (const [query, times] of perQuery) {
       log(
-        `${(query || '(browse)').padEnd(44)} app p50 ${percentile(times.app, 50).toFixed(1).padStart(7)} ms  sql p50 ${percentile(times.sql, 50).toFixed(1).padStart(7)} ms`,
+        `${(query || '(browse)').padEnd(44)} ${String(matches.get(query)).padStart(6)} matches, ${classOf(query, matches.get(query) ?? 0, docs).padEnd(6)} app p50 ${percentile(times.app, 50).toFixed(1).padStart(7)} ms  sql p50 ${percentile(times.sql, 50).toFixed(1).padStart(7)} ms`,
       );
     }
-    const load = os.loadavg()[0]?.toFixed(1);
+    const load = Number(os.loadavg()[0]?.toFixed(1));
+    const classP95 = (name: QueryClass) => {
+      const times = [...perQuery]
+        .filter(([query]) => classOf(query, matches.get(query) ?? 0, docs) === name)
+        .flatMap(([, t]) => t.app);
+      return times.length === 0 ? 0 : percentile(times, 95);
+    };
+    const classCount = (name: QueryClass) =>
+      mix.filter((query) => classOf(query, matches.get(query) ?? 0, docs) === name).length;
     log(`load average ${load} on ${os.cpus().length} cores`);
     const p95 = percentile(appTimes, 95);
     const sqlP95 = percentile(sqlTimes, 95);
@@ -242,6 +286,16 @@ async function main(): Promise<void> {
       ratio_p95: Math.round((p95 / sqlP95) * 100) / 100,
       sql_p50_ms: percentile(sqlTimes, 50),
       max_ms: percentile(appTimes, 100),
+      median_matches: percentile([...matches.values()], 50),
+      browse_p95_ms: classP95('browse'),
+      narrow_p95_ms: classP95('narrow'),
+      medium_p95_ms: classP95('medium'),
+      broad_p95_ms: classP95('broad'),
+      class_queries: Object.fromEntries(classes.map((name) => [name, classCount(name)])) as Record<
+        QueryClass,
+        number
+      >,
+      load_1m: load,
     };
     await cleanUp();
     process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -1,7 +1,9 @@
-// A deterministic corpus of Dutch knowledge items about inner cities for `npm run bench:search`:
-// titles, summaries and bodies composed from inner-city vocabulary with its inflections
-// (winkel/winkels/winkelen, café/cafe/cafés, …), varied tags, kinds, years and size classes, and
-// about one item in ten that a visitor may not read (drafts, in review, unpublished, members-only).
+// A deterministic corpus of Dutch knowledge items about inner cities for `npm run bench:search`.
+// Like real items, each is ABOUT something: one to three main subjects (of about 150, with a
+// Zipf-like popularity) that its title, summary and most body sentences use; general inner-city
+// words (binnenstad, centrum, gemeente) are frequent everywhere, other subjects rare in any one
+// item. Varied tags, kinds, years and size classes, and about one item in ten that a visitor may
+// not read (drafts, in review, unpublished, members-only).
 import { richDocFromText } from '../../common/richtext.ts';
 import {
   barometerThemes,
@@ -106,55 +108,208 @@ const trendTitles = [
   'Anders vervoeren',
 ] as const;
 
-// Subjects with the inflections people actually write; the search must bring them together.
-const subjects = [
-  'winkel',
-  'winkels',
-  'winkelen',
-  'winkelstraat',
-  'winkelgebied',
-  'leegstand',
-  'lege winkelpanden',
-  'horeca',
-  'café',
-  'cafés',
-  'cafe',
-  'terrassen',
-  'wonen',
-  'woningen',
-  'wonen boven winkels',
-  'parkeren',
-  'parkeergarage',
-  'fietsparkeren',
-  'markt',
-  'weekmarkt',
-  'markten',
-  'evenementen',
-  'evenement',
-  'cultuur',
-  'binnenstad',
-  'binnensteden',
-  'centrum',
-  'kernwinkelgebied',
-  'passanten',
-  'bezoekers',
-  'ondernemers',
-  'ondernemersvereniging',
-  'vastgoed',
-  'vastgoedeigenaren',
-  'groen',
-  'vergroening',
-  'verblijven',
-  'ontmoeten',
-  'werkplekken',
-  'bibliotheek',
-  'bereikbaarheid',
-  'logistiek',
-  'stadsdistributie',
-  'toerisme',
-  'erfgoed',
-  'monumenten',
-] as const;
+// What an item is about, most popular first (the popularity is Zipf-like by this order). Each
+// subject is the forms a text uses for it, its title form first: the search must bring the
+// inflections together ("winkel", "winkels", "winkelen"; "café", "cafe").
+const namedSubjects: readonly (readonly string[])[] = [
+  ['winkels', 'winkel', 'winkelen'],
+  ['leegstand', 'leegstaande panden'],
+  ['wonen', 'woningen', 'woning'],
+  ['horeca', 'horecazaken', 'horecaondernemers'],
+  ['parkeren', 'parkeerplaatsen', 'parkeerplaats'],
+  ['evenementen', 'evenement'],
+  ['vergroening', 'groen', 'bomen'],
+  ['markt', 'markten', 'marktkramen'],
+  ['bereikbaarheid', 'bereikbaar'],
+  ['cafés', 'café', 'cafe'],
+  ['terrassen', 'terras'],
+  ['vastgoed', 'vastgoedeigenaren'],
+  ['cultuur', 'culturele instellingen'],
+  ['lege winkelpanden', 'winkelpanden'],
+  ['toerisme', 'toeristen'],
+  ['erfgoed', 'monumenten', 'monument'],
+  ['veiligheid', 'veilig'],
+  ['passanten', 'passantentellingen'],
+  ['wonen boven winkels'],
+  ['klimaatadaptatie', 'wateroverlast', 'regenwater'],
+  ['bibliotheek', 'bibliotheken'],
+  ['logistiek', 'stadsdistributie', 'bevoorrading'],
+  ['fietsparkeren', 'fietsenstallingen', 'fietsenstalling'],
+  ['herbestemming', 'transformatie'],
+  ['ouderen', 'senioren'],
+  ['jongeren', 'jeugd'],
+  ['aanloopstraten', 'aanloopstraat'],
+  ['openingstijden', 'koopavond', 'zondagsopenstelling'],
+  ['bestedingen', 'koopkracht'],
+  ['ondernemersfondsen', 'ondernemersfonds'],
+  ['hittestress', 'hitte'],
+  ['studenten', 'studentenhuisvesting'],
+  ['kunst', 'kunstenaars'],
+  ['musea', 'museum'],
+  ['festivals', 'festival'],
+  ['zorg', 'welzijn'],
+  ['binnenstadsmanagement', 'binnenstadsmanager'],
+  ['citymarketing', 'stadspromotie'],
+  ['werkplekken', 'flexplekken'],
+  ['kantoren', 'kantoorpanden'],
+  ['woningcorporaties', 'woningcorporatie'],
+  ['toegankelijkheid', 'rolstoelgebruikers'],
+  ['deelfietsen', 'deelauto’s', 'deelmobiliteit'],
+  ['laadpalen', 'laadpaal'],
+  ['openbaar vervoer', 'busstation', 'bushaltes'],
+  ['stationsgebied', 'stationsomgeving'],
+  ['pleinen', 'plein'],
+  ['havens', 'haven', 'havenfront'],
+  ['grachten', 'gracht', 'kademuren'],
+  ['verlichting', 'straatverlichting'],
+  ['kermis', 'kermissen'],
+  ['ambachten', 'ambacht', 'ambachtslieden'],
+  ['maakindustrie', 'kleinschalige productie'],
+  ['afvalinzameling', 'afvalcontainers'],
+  ['zwerfafval', 'schone straten'],
+  ['coöperaties', 'coöperatie'],
+  ['crowdfunding', 'burgerfinanciering'],
+  ['bedrijveninvesteringszone', 'BIZ'],
+  ['kerken', 'kerkgebouwen'],
+  ['pop-upwinkels', 'pop-upwinkel'],
+  ['speelplekken', 'spelen'],
+  ['sport', 'sportvoorzieningen'],
+  ['onderwijs', 'scholen'],
+  ['gezondheid', 'gezondheidscentrum'],
+  ['nachtleven', 'uitgaansgebied'],
+  ['geluidsoverlast', 'geluid'],
+  ['bewonersparticipatie', 'participatie'],
+  ['burgerinitiatieven', 'burgerinitiatief'],
+  ['digitalisering', 'online winkelen'],
+  ['webwinkels', 'webwinkel'],
+  ['bezorging', 'pakketpunten'],
+  ['circulaire economie', 'hergebruik'],
+  ['energietransitie', 'zonnepanelen'],
+  ['architectuur', 'gevels'],
+  ['gevelverbetering', 'gevelfonds'],
+  ['reclame', 'uithangborden'],
+  ['bewegwijzering', 'wegwijzers'],
+  ['autoluw', 'autovrij'],
+  ['snelheid', 'verkeersveiligheid'],
+  ['waterbussen', 'veerpont'],
+  ['bouwblokken', 'binnenterreinen'],
+  ['dakterrassen', 'daktuinen'],
+  ['schoolpleinen', 'schoolplein'],
+  ['volkstuinen', 'stadslandbouw'],
+  ['biodiversiteit', 'insecten'],
+  ['kinderopvang', 'peuterspeelzalen'],
+  ['mantelzorg', 'mantelzorgers'],
+  ['eenzaamheid', 'ontmoetingsplekken'],
+  ['dakloosheid', 'daklozen'],
+  ['arbeidsmarkt', 'vacatures'],
+  ['detailhandel', 'retail'],
+  ['filialen', 'ketens'],
+  ['zelfstandigen', 'zzp’ers'],
+  ['starters', 'startende ondernemers'],
+  ['huurprijzen', 'huurcontracten'],
+  ['grondbeleid', 'grondprijzen'],
+  ['bestemmingsplannen', 'omgevingsplan'],
+  ['omgevingswet', 'omgevingsvisie'],
+  ['impulsaanpak', 'impulsgelden'],
+  ['retailagenda', 'retaildeals'],
+  ['citydeal', 'citydeals'],
+  ['regiodeal', 'regiodeals'],
+  ['stadsvernieuwing', 'stedelijke vernieuwing'],
+  ['leefbaarheid', 'leefbaar'],
+  ['ondermijning', 'criminaliteit'],
+  ['cameratoezicht', 'camera’s'],
+  ['handhaving', 'boa’s'],
+  ['beeldkwaliteit', 'welstand'],
+  ['lichtkunst', 'lichtfestival'],
+  ['kerstmarkt', 'kerstverlichting'],
+  ['koningsdag', 'vrijmarkt'],
+  ['braderie', 'braderieën'],
+];
+
+// Compounds people write as one word: a stem and what follows it.
+const compounds: readonly [string, readonly (readonly [string, string])[]][] = [
+  [
+    'winkel',
+    [
+      ['straat', 'straten'],
+      ['gebied', 'gebieden'],
+      ['aanbod', 'aanbod'],
+      ['centrum', 'centra'],
+    ],
+  ],
+  [
+    'horeca',
+    [
+      ['plein', 'pleinen'],
+      ['beleid', 'beleid'],
+      ['visie', 'visies'],
+    ],
+  ],
+  [
+    'parkeer',
+    [
+      ['garage', 'garages'],
+      ['beleid', 'beleid'],
+      ['tarief', 'tarieven'],
+    ],
+  ],
+  [
+    'markt',
+    [
+      ['plein', 'pleinen'],
+      ['visie', 'visies'],
+      ['kooplieden', 'koopman'],
+    ],
+  ],
+  [
+    'fiets',
+    [
+      ['pad', 'paden'],
+      ['straat', 'straten'],
+      ['route', 'routes'],
+    ],
+  ],
+  [
+    'woon',
+    [
+      ['visie', 'visies'],
+      ['programma', 'programma’s'],
+      ['wijk', 'wijken'],
+    ],
+  ],
+  [
+    'stads',
+    [
+      ['park', 'parken'],
+      ['strand', 'stranden'],
+      ['boerderij', 'boerderijen'],
+    ],
+  ],
+];
+
+const subjects: readonly (readonly string[])[] = [
+  ...namedSubjects,
+  ...compounds.flatMap(([stem, tails]) =>
+    tails.map(([one, many]) => [`${stem}${many}`, `${stem}${one}`]),
+  ),
+];
+
+// Zipf-like popularity (weight 1/rank^0.8): the first subjects are in a fifth of all items, the
+// last in a few hundred of 100 000.
+const subjectWeights = subjects.map((_, rank) => 1 / (rank + 1) ** 0.8);
+const placeWeights = benchPlaces.map((p) =>
+  p.size === 'gt250k' ? 4 : p.size === '100k-250k' ? 2 : 1,
+);
+
+function pickWeighted<T>(random: Random, list: readonly T[], weights: readonly number[]): T {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let roll = random() * total;
+  for (const [index, weight] of weights.entries()) {
+    roll -= weight;
+    if (roll < 0) return list[index]!;
+  }
+  return list[list.length - 1]!;
+}
 
 const actions = [
   'Aanpak van',
@@ -163,26 +318,24 @@ const actions = [
   'Lessen over',
   'Experimenteren met',
   'Een visie op',
-  'Transformatie van',
-  'Het regiolab over',
-  'Data en',
-  'Programmeren van',
   'Ruimte voor',
+  'De toekomst van',
+  'Kiezen voor',
   'Minder',
   'Meer',
 ] as const;
 
 const sentenceStarts = [
   'De gemeente',
-  'Het binnenstadsmanagement',
-  'De ondernemersvereniging',
-  'Een groep vastgoedeigenaren',
-  'Bewoners en ondernemers',
   'Het college',
-  'De wethouder economie',
-  'De binnenstadsmanager',
+  'De wethouder',
+  'Bewoners en ondernemers',
+  'Een werkgroep',
   'Het regiolab',
   'Een kwartiermaker',
+  'De raad',
+  'Een adviesbureau',
+  'De provincie',
 ] as const;
 
 const verbs = [
@@ -191,79 +344,54 @@ const verbs = [
   'koos voor',
   'investeerde in',
   'bracht in kaart',
-  'organiseerde',
   'maakte afspraken over',
   'experimenteerde met',
   'werkte aan',
   'besprak',
-  'telde',
-  'verplaatste',
+  'evalueerde',
 ] as const;
 
-const objects = [
-  'de leegstand in de aanloopstraten',
-  'het aantal passanten op zaterdag',
-  'de winkels rond de markt',
-  'het winkelen in de avonduren',
-  'de terrassen op het plein',
-  'de cafés aan de haven',
-  'een café met een bibliotheek',
-  'het parkeren aan de rand van het centrum',
-  'wonen boven winkels',
-  'nieuwe woningen in lege winkelpanden',
-  'evenementen in de zomer',
-  'een weekmarkt op donderdag',
-  'de bereikbaarheid met de fiets',
-  'stadsdistributie met elektrische bakfietsen',
-  'het groen langs de gracht',
-  'de openingstijden van de winkels',
-  'de horeca rond het station',
-  'werkplekken voor zzp’ers in oude panden',
-  'de beleving van bezoekers',
-  'samenwerking tussen gemeenten in de regio',
-  'de identiteit van de binnenstad',
-  'de veerkracht van de ondernemers',
-  'ontmoeten en verblijven',
-  'toerisme en erfgoed',
-  'de monumenten aan de Lange Straat',
-  'data over bestedingen',
-  'de veiligheid in het uitgaansgebied',
-  'verlichting in donkere stegen',
-  'hittestress op stenen pleinen',
-  'regenwater dat niet weg kan',
-  'een nieuw schoolplein in het centrum',
-  'zorg en welzijn dicht bij huis',
-  'het busstation als entree van de stad',
-  'deelauto’s en deelfietsen',
-  'laadpalen voor elektrische auto’s',
-  'de kermis op het Marktplein',
-  'een festival voor jongeren',
-  'kunst in de openbare ruimte',
-  'het museum als publiekstrekker',
-  'een pop-upstore voor starters',
-  'ambachten die terugkeren naar het centrum',
-  'kleinschalige productie in oude fabriekshallen',
-  'de afvalinzameling bij bedrijven',
-  'schone straten en minder zwerfafval',
-  'een coöperatie van bewoners',
-  'crowdfunding voor een buurtplein',
-  'de rol van de woningcorporatie',
-  'studenten die in de binnenstad wonen',
-  'ouderen die het centrum mijden',
-  'toegankelijkheid voor rolstoelgebruikers',
+// What is said about a subject ({} is the subject's form), free of other subjects' words.
+const frames = [
+  'de {}',
+  'nieuwe plannen voor {}',
+  'de toekomst van {}',
+  '{} voor iedereen',
+  'de kosten van {}',
+  'regels voor {}',
+  'een proef met {}',
+  'de rol van {}',
+  'cijfers over {}',
+  '{} op zaterdag',
+] as const;
+
+// General inner-city words, frequent in every item whatever it is about.
+const settings = [
+  ' in de binnenstad',
+  ' in het centrum',
+  ' in de binnenstad en het centrum',
+  ' samen met de gemeente',
+  '',
+  '',
+] as const;
+
+const fillers = [
+  'De gemeente sprak met iedereen die erbij betrokken is.',
+  'Het plan kreeg steun van de raad.',
+  'Niet iedereen was meteen overtuigd.',
+  'Een eerste verkenning liet zien waar het knelt.',
+  'Daarna volgde een tweede ronde gesprekken.',
 ] as const;
 
 const endings = [
-  'Dat leverde meer bezoekers op.',
+  'Dat leverde veel op.',
   'De resultaten zijn wisselend.',
   'Andere gemeenten kunnen dit overnemen.',
   'De aanpak vraagt een lange adem.',
-  'Ondernemers waren positief.',
   'Het plan wordt in fasen uitgevoerd.',
   'De kosten vielen mee.',
   'Er is nog veel te leren.',
   'De evaluatie volgt na een jaar.',
-  'Bewoners werden vroeg betrokken.',
 ] as const;
 
 /** One item as the benchmark inserts it (column names of knowledge_items). */
@@ -286,9 +414,12 @@ export interface BenchItem {
   updated_at: string;
 }
 
-// Each item is about a few things, as a real text is, rather than about everything at once.
-function sentence(random: Random, topics: readonly string[]): string {
-  return `${pick(random, sentenceStarts)} ${pick(random, verbs)} ${pick(random, topics)}${random() < 0.4 ? ` in ${pick(random, benchPlaces).name}` : ''}.`;
+// A sentence about one subject, in one of its forms, now and then placed in a town.
+function sentence(random: Random, subject: readonly string[], place: string): string {
+  const frame = pick(random, frames).replace('{}', pick(random, subject));
+  const where =
+    random() < 0.3 ? ` in ${random() < 0.8 ? place : pick(random, benchPlaces).name}` : '';
+  return `${pick(random, sentenceStarts)} ${pick(random, verbs)} ${frame}${where}${pick(random, settings)}.`;
 }
 
 /** Builds item number `index` of the corpus; the same index always gives the same item. */
@@ -297,18 +428,28 @@ export function buildBenchItem(
   index: number,
   orgIds: readonly string[],
 ): BenchItem {
-  const place = pick(random, benchPlaces);
+  const place = pickWeighted(random, benchPlaces, placeWeights);
   const extraPlaces = random() < 0.3 ? pickSome(random, benchPlaces, 2).map((p) => p.name) : [];
   const places = [...new Set([place.name, ...extraPlaces])];
-  const subject = pick(random, subjects);
-  const title = `${pick(random, actions)} ${subject} in ${place.name}${random() < 0.3 ? `: ${pick(random, objects)}` : ''}`;
-  const topics = Array.from({ length: 4 }, () => pick(random, objects));
+  // One to three main subjects, by popularity; the title names the first, often the second.
+  const main = new Set<readonly string[]>();
+  const mainCount = 1 + Math.floor(random() * 3);
+  while (main.size < mainCount) main.add(pickWeighted(random, subjects, subjectWeights));
+  const [first, second] = [...main] as [readonly string[], readonly string[] | undefined];
+  const title = `${pick(random, actions)} ${first[0]!} in ${place.name}${second && random() < 0.5 ? `: ${pick(random, frames).replace('{}', second[0]!)}` : ''}`;
+  const about = () => pick(random, [...main]);
   const summary = Array.from({ length: 1 + Math.floor(random() * 2) }, () =>
-    sentence(random, topics),
+    sentence(random, about(), place.name),
   ).join(' ');
+  // Most sentences are about the main subjects; another subject is mentioned now and then.
   const paragraphs = Array.from({ length: 3 + Math.floor(random() * 5) }, () =>
     [
-      ...Array.from({ length: 2 + Math.floor(random() * 3) }, () => sentence(random, topics)),
+      ...Array.from({ length: 2 + Math.floor(random() * 3) }, () => {
+        const roll = random();
+        if (roll < 0.8) return sentence(random, about(), place.name);
+        if (roll < 0.85) return sentence(random, pick(random, subjects), place.name);
+        return pick(random, fillers);
+      }),
       pick(random, endings),
     ].join(' '),
   );

@@ -125,60 +125,61 @@ export function buildSearchStatement(input: SearchStatementInput): SearchStateme
     // Only title (A, 1.0) and summary (B, 0.5) are ranked, from the small search_head vector:
     // reading the whole `search` vector of every match cost more than the rest of the search.
     // An item that matches only in its body or tags ranks 0, below every title or summary match.
-    rank = `ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', k.search_head, ${query}, 1)`;
+    rank = `ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', m.search_head, ${query}, 1)`;
   } else if (input.mode === 'fuzzy') {
     const text = param(input.text, 'text');
     match = `${text} <% k.title`;
-    rank = `word_similarity(${text}, k.title)`;
+    rank = `word_similarity(${text}, m.title)`;
     if (input.highlight !== null) {
       query = `websearch_to_tsquery(${CONFIG}, ${param(input.highlight, 'text')})`;
     }
   }
 
   const f = input.filters;
-  const kinds = param(f.kinds, 'text[]');
-  const trends = param(f.trends, 'text[]');
-  const themes = param(f.themes, 'text[]');
-  const regions = param(f.regions, 'text[]');
-  const places = param(f.places, 'text[]');
-  const sizes = param(f.sizes, 'text[]');
-  const years = param(f.years, 'int[]');
   const limit = param(input.limit, 'int');
   const offset = param(input.offset, 'int');
 
-  // Each filter as a column, so a facet can count with every filter but its own.
-  const filterColumns = {
-    kind: `(cardinality(${kinds}) = 0 or k.kind = any(${kinds}))`,
-    trend: `(cardinality(${trends}) = 0 or k.trends && ${trends})`,
-    theme: `(cardinality(${themes}) = 0 or k.themes && ${themes})`,
-    region: `(cardinality(${regions}) = 0 or k.region = any(${regions}))`,
-    place: `(cardinality(${places}) = 0 or k.places && ${places})`,
-    size: `(cardinality(${sizes}) = 0 or k.size_class = any(${sizes}))`,
-    year: `(cardinality(${years}) = 0 or ${YEAR} = any(${years}))`,
+  // Only the filters in use become conditions, so the statement's text depends on which facets
+  // are filtered (the planner sees no `cardinality(...) = 0 or …` it cannot use).
+  const filterOf = (values: readonly unknown[], cast: string, test: (p: string) => string) =>
+    values.length === 0 ? null : test(param(values, cast));
+  const filters = {
+    kind: filterOf(f.kinds, 'text[]', (v) => `m.kind = any(${v})`),
+    trend: filterOf(f.trends, 'text[]', (v) => `m.trends && ${v}`),
+    theme: filterOf(f.themes, 'text[]', (v) => `m.themes && ${v}`),
+    region: filterOf(f.regions, 'text[]', (v) => `m.region = any(${v})`),
+    place: filterOf(f.places, 'text[]', (v) => `m.places && ${v}`),
+    size: filterOf(f.sizes, 'text[]', (v) => `m.size_class = any(${v})`),
+    year: filterOf(f.years, 'int[]', (v) => `m.year = any(${v})`),
   } as const;
-  type FacetName = keyof typeof filterColumns;
-  const names = Object.keys(filterColumns) as FacetName[];
-  const all = names.map((name) => `m.f_${name}`).join(' and ');
+  type FacetName = keyof typeof filters;
+  const names = Object.keys(filters) as FacetName[];
+  const conjunction = (conditions: (string | null)[]) =>
+    conditions.filter((c) => c !== null).join(' and ') || 'true';
+  const all = conjunction(names.map((name) => filters[name]));
   const others = (name: FacetName) =>
-    names
-      .filter((other) => other !== name)
-      .map((other) => `m.f_${other}`)
-      .join(' and ');
+    conjunction(names.filter((other) => other !== name).map((other) => filters[other]));
 
-  // One pass for all facets: each match becomes as many rows as its longest tag list (zipped by
-  // unnest, with a one-element array so an item without tags still counts), single values ride
-  // on its first row, and a value is blanked when the match fails another facet's filter.
-  const facetValues: Record<FacetName, string> = {
-    kind: 'case when x.first is not null then m.kind end',
-    trend: 'x.trend',
-    theme: 'x.theme',
-    region: 'case when x.first is not null then m.region end',
-    place: 'x.place',
-    size: 'case when x.first is not null then m.size_class end',
-    year: 'case when x.first is not null then m.year::text end',
+  // Facets are counted in one pass over the matches, grouping each tag list whole (an item's
+  // places, say, as one array value): a few thousand distinct arrays instead of one row per
+  // item and tag, expanded afterwards. A value is blanked (not counted) for a match that fails
+  // another facet's filter, so each facet's counts ignore only its own filter.
+  const facetColumns: Record<FacetName, string> = {
+    kind: 'm.kind',
+    trend: 'm.trends',
+    theme: 'm.themes',
+    region: 'm.region',
+    place: 'm.places',
+    size: 'm.size_class',
+    year: 'm.year',
   };
-  const facetColumns = names
-    .map((name) => `case when ${others(name)} then ${facetValues[name]} end as ${name}`)
+  const arrayFacets: readonly FacetName[] = ['trend', 'theme', 'place'];
+  const facetSelect = names
+    .map((name) => {
+      const condition = others(name);
+      const column = facetColumns[name];
+      return `${condition === 'true' ? column : `case when ${condition} then ${column} end`} as ${name}`;
+    })
     .join(',\n      ');
   // grouping(...) has a bit set for every column not grouped; the one grouped names the facet.
   const facetOfSet = names
@@ -187,6 +188,11 @@ export function buildSearchStatement(input: SearchStatementInput): SearchStateme
         `when ${2 ** names.length - 1 - 2 ** (names.length - 1 - index)} then '${name}'`,
     )
     .join(' ');
+  const facetValues = `case f.facet ${arrayFacets.map((name) => `when '${name}' then g.${name}`).join(' ')}
+      else array[coalesce(${names
+        .filter((name) => !arrayFacets.includes(name))
+        .map((name) => `g.${name}::text`)
+        .join(', ')})] end`;
 
   const recency = `coalesce(k.published_at, k.updated_at)`;
   const byRelevance = input.sort === 'relevance' && input.mode !== 'browse';
@@ -196,30 +202,45 @@ export function buildSearchStatement(input: SearchStatementInput): SearchStateme
       : `${alias}.sort_date desc, ${alias}.id`;
   // Relevance gets a small bonus for recent items (at most a tenth, halving every two years),
   // which decides between items the words rank alike. Only rows that pass every filter are
-  // ranked: ranking reads each row's whole tsvector.
+  // ranked, and only when the words are in title or summary (search_head): the rest rank 0.
   const score = byRelevance
-    ? `case when ${names.map((name) => filterColumns[name]).join(' and ')} then ${rank} * (1 + 0.1 / (1 + extract(epoch from now() - ${recency}) / (2 * 365.25 * 86400))) end`
+    ? `${rank} * (1 + 0.1 / (1 + extract(epoch from now() - m.sort_date) / (2 * 365.25 * 86400)))`
     : 'null::real';
+  const headMatch = input.mode === 'words' ? `m.search_head @@ ${query}` : 'true';
 
   // With words, the readable rule is wrapped so the planner cannot answer it from the status
   // index and then test the words row by row (reading each `search` vector from TOAST): the GIN
   // index finds the matches, the rule filters them.
   const text = `
-with m as materialized (
+with year_starts as (
+  select array_agg(make_timestamptz(y, 1, 1, 0, 0, 0, 'Europe/Amsterdam') order by y) as starts
+  from generate_series(${YEAR_FIRST}, ${YEAR_LAST + 1}) y
+),
+m as materialized (
   select k.id, k.kind, k.trends, k.themes, k.region, k.places, k.size_class,
-    ${YEAR} as year, ${recency} as sort_date, ${score} as score,
-    ${names.map((name) => `${filterColumns[name]} as f_${name}`).join(',\n    ')}
+    ${YEAR} as year, ${recency} as sort_date${input.mode === 'words' && byRelevance ? ', k.search_head' : ''}${input.mode === 'fuzzy' ? ', k.title' : ''}
   from knowledge_items k
   where ${input.mode === 'browse' ? READABLE : `coalesce(${READABLE}, false)`} and ${match}
 ),
+g as (
+  select grouping(${names.join(', ')}) as set, ${names.join(', ')},
+    count(*)::int as count, count(*) filter (where passes)::int as passing
+  from (
+    select ${all} as passes,
+      ${facetSelect}
+    from m
+  ) r
+  group by grouping sets (${names.map((name) => `(${name})`).join(', ')}, ())
+),
 page as (
-  select m.id, m.score, m.sort_date from m
+  select m.id, m.sort_date, ${byRelevance ? `case when ${headMatch} then ${score} else 0 end` : 'null::real'} as score
+  from m
   where ${all}
-  order by ${orderBy('m')}
+  order by ${byRelevance ? 'score desc, ' : ''}m.sort_date desc, m.id
   limit ${limit} offset ${offset}
 )
 select
-  (select count(*)::int from m where ${all}) as total,
+  coalesce((select g.passing from g where g.set = ${2 ** names.length - 1}), 0) as total,
   (
     select coalesce(json_agg(json_build_object(
       'id', k.id, 'slug', k.slug, 'kind', k.kind, 'title', k.title, 'summary', k.summary,
@@ -235,28 +256,24 @@ select
     join organisations o on o.id = k.org_id
   ) as hits,
   (
-    select coalesce(json_object_agg(f.facet, f.items), '{}'::json)
+    select coalesce(json_object_agg(c.facet, c.items), '{}'::json)
     from (
-      select c.facet, json_agg(json_build_object('value', c.value, 'count', c.count)
-        order by c.count desc, c.value) as items
+      select n.facet, json_agg(json_build_object('value', n.value, 'count', n.count)
+        order by n.count desc, n.value) as items
       from (
-        select g.*, row_number() over (partition by g.facet order by g.count desc, g.value) as n
+        select e.*, row_number() over (partition by e.facet order by e.count desc, e.value) as n
         from (
-          select case grouping(${names.join(', ')}) ${facetOfSet} end as facet,
-            coalesce(${names.join(', ')}) as value, count(*)::int as count
-          from (
-            select
-      ${facetColumns}
-            from m cross join lateral unnest(m.trends, m.themes, m.places, array[1])
-              as x(trend, theme, place, first)
-          ) r
-          group by grouping sets (${names.map((name) => `(${name})`).join(', ')})
-        ) g
-        where g.value is not null
-      ) c
-      where c.n <= ${FACET_LIMIT}
-      group by c.facet
-    ) f
+          select f.facet, v.value, sum(g.count)::int as count
+          from g
+          cross join lateral (select case g.set ${facetOfSet} end as facet) f
+          cross join lateral unnest(${facetValues}) as v(value)
+          where f.facet is not null and v.value is not null
+          group by f.facet, v.value
+        ) e
+      ) n
+      where n.n <= ${FACET_LIMIT}
+      group by n.facet
+    ) c
   ) as facets`;
   return { text, values };
 }
@@ -310,8 +327,16 @@ select
   return { text, values };
 }
 
-// Items are dated in the Netherlands, whatever the server's time zone.
-const YEAR = `extract(year from k.published_at at time zone 'Europe/Amsterdam')::int`;
+// Items are dated in the Netherlands, whatever the server's time zone. Converting every match's
+// date to local time cost about a third of a broad search; finding it among the years' first
+// moments (width_bucket, a binary search) gives the same year, and dates outside that range
+// still take the conversion.
+const YEAR_FIRST = 1900;
+const YEAR_LAST = 2199;
+const YEAR = `case when k.published_at >= (select starts[1] from year_starts)
+      and k.published_at < (select starts[${YEAR_LAST - YEAR_FIRST + 2}] from year_starts)
+    then ${YEAR_FIRST - 1} + width_bucket(k.published_at, (select starts from year_starts))
+    else extract(year from k.published_at at time zone 'Europe/Amsterdam')::int end`;
 
 // Per search transaction: no JIT (compiling costs more than these statements run), enough
 // memory for an exact bitmap of every match (so the GIN answer needs no recheck against the
