@@ -15,6 +15,17 @@ export type FormatKey =
   | 'orderedList'
   | 'blockquote';
 
+/** The formats of a rich text as common/richtext.ts defines it (report texts, knowledge bodies). */
+export const richTextFormats = [
+  'bold',
+  'italic',
+  'heading2',
+  'heading3',
+  'bulletList',
+  'orderedList',
+  'blockquote',
+] as const satisfies readonly FormatKey[];
+
 const heading = (level: 2 | 3 | 4) => ({
   isActive: (editor: Editor) => editor.isActive('heading', { level }),
   run: (editor: Editor) => editor.chain().focus().toggleHeading({ level }).run(),

@@ -23,6 +23,7 @@ import {
 import {
   activeFormats,
   FormatToolbar,
+  richTextFormats,
   runFormat,
   type FormatKey,
 } from '../../components/FormatToolbar.tsx';
@@ -172,15 +173,7 @@ function useBodySession(
   return { session, live };
 }
 
-const formatKeys = [
-  'bold',
-  'italic',
-  'heading2',
-  'heading3',
-  'bulletList',
-  'orderedList',
-  'blockquote',
-] as const;
+const formatKeys = richTextFormats;
 type BodyFormat = (typeof formatKeys)[number];
 
 /** The toolbar: real buttons (Tab and Enter/Space work), each saying with aria-pressed whether it is on. */

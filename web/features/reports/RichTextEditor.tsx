@@ -24,7 +24,12 @@ import {
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RichDoc } from '../../../common/richtext.ts';
-import { activeFormats, FormatToolbar, runFormat } from '../../components/FormatToolbar.tsx';
+import {
+  activeFormats,
+  FormatToolbar,
+  richTextFormats,
+  runFormat,
+} from '../../components/FormatToolbar.tsx';
 
 /** Links the rich-text schema accepts: web addresses and mail only. */
 export function isAllowedHref(href: string): boolean {
@@ -54,15 +59,7 @@ export function reportRichExtensions(): AnyExtension[] {
   ];
 }
 
-const formatKeys = [
-  'bold',
-  'italic',
-  'heading2',
-  'heading3',
-  'bulletList',
-  'orderedList',
-  'blockquote',
-] as const;
+const formatKeys = richTextFormats;
 
 /** The small form that sets or removes the link on the selected text. */
 function LinkForm({
