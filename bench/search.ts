@@ -23,7 +23,11 @@ import {
   runInSearchTransaction,
   runSearchOn,
 } from '../server/features/search/search.repo.ts';
-import { FEW_MATCHES, searchStatementInput } from '../server/features/search/search.service.ts';
+import {
+  FEW_MATCHES,
+  searchStatementInput,
+  suggestedInput,
+} from '../server/features/search/search.service.ts';
 import { applySuggestions, parseQuery } from '../server/features/search/search.text.ts';
 import { buildApp } from '../server/http/app.ts';
 import { createOutboxMailer } from '../server/mail/mailer.ts';
@@ -155,13 +159,22 @@ async function searchDirectly(
       suggestion: string;
     }[];
     if (row.total > 0) return;
-    const replacements = new Map(found.map((r) => [r.typed, r.suggestion]));
+    const replacements = new Map(
+      found.filter((r) => r.suggestion !== r.typed).map((r) => [r.typed, r.suggestion]),
+    );
+    const suggestion = replacements.size > 0 ? applySuggestions(input.text, replacements) : null;
+    if (suggestion !== null) {
+      const [suggested] = (await run(buildSearchStatement(suggestedInput(input, suggestion)))) as {
+        total: number;
+      }[];
+      if (suggested && suggested.total > 0) return;
+    }
     await run(
       buildSearchStatement({
         ...input,
         mode: 'fuzzy',
         text: words.join(' '),
-        highlight: applySuggestions(input.text, replacements),
+        highlight: suggestion ?? input.text,
       }),
     );
   });

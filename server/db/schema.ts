@@ -648,6 +648,13 @@ export const knowledgeItems = pgTable(
     index('knowledge_items_search_idx').using('gin', t.search),
     index('knowledge_items_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('knowledge_items_published_idx').on(t.status, t.publishedAt),
+    // Browsing with facet filters finds the filtered rows through these (docs/search.md).
+    index('knowledge_items_kind_idx').on(t.kind),
+    index('knowledge_items_region_idx').on(t.region),
+    index('knowledge_items_size_class_idx').on(t.sizeClass),
+    index('knowledge_items_places_idx').using('gin', t.places),
+    index('knowledge_items_trends_idx').using('gin', t.trends),
+    index('knowledge_items_themes_idx').using('gin', t.themes),
   ],
 );
 

@@ -151,6 +151,33 @@ describe('search properties', () => {
           expect(result.hits.map((hit) => hit.slug).sort()).toEqual(expected);
           expect(result.total).toBe(expected.length);
 
+          // Every value the other filters leave is listed, none missing (few values: under 20).
+          const valuesOf = (item: Generated): string[] =>
+            facet === 'kind'
+              ? [item.kind]
+              : facet === 'trend'
+                ? item.trends
+                : facet === 'place'
+                  ? item.places
+                  : item.status === 'published'
+                    ? [String(item.year)]
+                    : [];
+          const expectedCounts = new Map<string, number>();
+          for (const [, item] of bySlug) {
+            const readable = mayReadKnowledgeItem(viewer, {
+              orgId: orgIds[item.org]!,
+              status: item.status,
+              membersOnly: item.membersOnly,
+            });
+            if (!readable || !matches(item, { ...filters, [facet]: [] })) continue;
+            for (const value of new Set(valuesOf(item))) {
+              expectedCounts.set(value, (expectedCounts.get(value) ?? 0) + 1);
+            }
+          }
+          expect(
+            Object.fromEntries(result.facets[facet].map(({ value, count }) => [value, count])),
+          ).toEqual(Object.fromEntries(expectedCounts));
+
           for (const { value, count } of result.facets[facet]) {
             const picked = await search(viewer, {
               ...filters,

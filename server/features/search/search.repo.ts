@@ -140,22 +140,83 @@ export function buildSearchStatement(input: SearchStatementInput): SearchStateme
   const offset = param(input.offset, 'int');
 
   // Only the filters in use become conditions, so the statement's text depends on which facets
-  // are filtered (the planner sees no `cardinality(...) = 0 or …` it cannot use).
-  const filterOf = (values: readonly unknown[], cast: string, test: (p: string) => string) =>
-    values.length === 0 ? null : test(param(values, cast));
-  const filters = {
-    kind: filterOf(f.kinds, 'text[]', (v) => `m.kind = any(${v})`),
-    trend: filterOf(f.trends, 'text[]', (v) => `m.trends && ${v}`),
-    theme: filterOf(f.themes, 'text[]', (v) => `m.themes && ${v}`),
-    region: filterOf(f.regions, 'text[]', (v) => `m.region = any(${v})`),
-    place: filterOf(f.places, 'text[]', (v) => `m.places && ${v}`),
-    size: filterOf(f.sizes, 'text[]', (v) => `m.size_class = any(${v})`),
-    year: filterOf(f.years, 'int[]', (v) => `m.year = any(${v})`),
+  // are filtered (the planner sees no `cardinality(...) = 0 or …` it cannot use). Each filter is
+  // said twice with the same value: over `m` (counting) and over the item (finding the rows).
+  const tests = {
+    kind: {
+      values: f.kinds,
+      cast: 'text[]',
+      test: (c: string, v: string) => `${c}kind = any(${v})`,
+    },
+    trend: {
+      values: f.trends,
+      cast: 'text[]',
+      test: (c: string, v: string) => `${c}trends && ${v}`,
+    },
+    theme: {
+      values: f.themes,
+      cast: 'text[]',
+      test: (c: string, v: string) => `${c}themes && ${v}`,
+    },
+    region: {
+      values: f.regions,
+      cast: 'text[]',
+      test: (c: string, v: string) => `${c}region = any(${v})`,
+    },
+    place: {
+      values: f.places,
+      cast: 'text[]',
+      test: (c: string, v: string) => `${c}places && ${v}`,
+    },
+    size: {
+      values: f.sizes,
+      cast: 'text[]',
+      test: (c: string, v: string) => `${c}size_class = any(${v})`,
+    },
+    year: {
+      values: f.years,
+      cast: 'int[]',
+      test: (c: string, v: string) => (c === 'm.' ? `m.year = any(${v})` : `(${YEAR}) = any(${v})`),
+    },
   } as const;
-  type FacetName = keyof typeof filters;
-  const names = Object.keys(filters) as FacetName[];
+  type FacetName = keyof typeof tests;
+  const allNames = Object.keys(tests) as FacetName[];
+  const placeholders = Object.fromEntries(
+    allNames.map((name) => [
+      name,
+      tests[name].values.length === 0 ? null : param(tests[name].values, tests[name].cast),
+    ]),
+  ) as Record<FacetName, string | null>;
+  const conditionOn = (columns: 'm.' | 'k.', name: FacetName) => {
+    const placeholder = placeholders[name];
+    return placeholder === null ? null : tests[name].test(columns, placeholder);
+  };
   const conjunction = (conditions: (string | null)[]) =>
     conditions.filter((c) => c !== null).join(' and ') || 'true';
+  const filtered = allNames.filter((name) => placeholders[name] !== null);
+
+  // Browsing with filters finds only the rows a count can need, through the filter indexes
+  // (migration 0007): with one filter, the rows passing it, and that facet's own counts (which
+  // ignore its filter) come from knowledge_facet_counts like plain browsing; with more, the rows
+  // failing at most one filter (a facet's counts apply every other facet's filter).
+  const fromTable: FacetName | null =
+    input.mode === 'browse' && filtered.length === 1 ? (filtered[0] ?? null) : null;
+  let narrowing = 'true';
+  if (input.mode === 'browse' && filtered.length === 1) {
+    narrowing = conjunction(filtered.map((name) => conditionOn('k.', name)));
+  } else if (input.mode === 'browse' && filtered.length > 1) {
+    narrowing = filtered
+      .map(
+        (left) =>
+          `(${conjunction(filtered.filter((name) => name !== left).map((name) => conditionOn('k.', name)))})`,
+      )
+      .join(' or ');
+  }
+  // Every row of `m` passes the one filter, so no count needs to test it.
+  const filters = Object.fromEntries(
+    allNames.map((name) => [name, fromTable === null ? conditionOn('m.', name) : null]),
+  ) as Record<FacetName, string | null>;
+  const names = allNames.filter((name) => name !== fromTable);
   const all = conjunction(names.map((name) => filters[name]));
   const others = (name: FacetName) =>
     conjunction(names.filter((other) => other !== name).map((other) => filters[other]));
@@ -188,7 +249,10 @@ export function buildSearchStatement(input: SearchStatementInput): SearchStateme
         `when ${2 ** names.length - 1 - 2 ** (names.length - 1 - index)} then '${name}'`,
     )
     .join(' ');
-  const facetValues = `case f.facet ${arrayFacets.map((name) => `when '${name}' then g.${name}`).join(' ')}
+  const facetValues = `case f.facet ${arrayFacets
+    .filter((name) => names.includes(name))
+    .map((name) => `when '${name}' then g.${name}`)
+    .join(' ')}
       else array[coalesce(${names
         .filter((name) => !arrayFacets.includes(name))
         .map((name) => `g.${name}::text`)
@@ -221,6 +285,7 @@ m as materialized (
     ${YEAR} as year, ${recency} as sort_date${input.mode === 'words' && byRelevance ? ', k.search_head' : ''}${input.mode === 'fuzzy' ? ', k.title' : ''}
   from knowledge_items k
   where ${input.mode === 'browse' ? READABLE : `coalesce(${READABLE}, false)`} and ${match}
+    and (${narrowing})
 ),
 g as (
   select grouping(${names.join(', ')}) as set, ${names.join(', ')},
@@ -268,7 +333,17 @@ select
           cross join lateral (select case g.set ${facetOfSet} end as facet) f
           cross join lateral unnest(${facetValues}) as v(value)
           where f.facet is not null and v.value is not null
-          group by f.facet, v.value
+          group by f.facet, v.value${
+            fromTable === null
+              ? ''
+              : `
+          union all
+          select t.facet, t.value, sum(t.items)::int as count
+          from knowledge_facet_counts t
+          where t.facet = '${fromTable}' and (t.scope = 'public' or t.scope = any($1::uuid[]::text[]))
+          group by t.facet, t.value
+          having sum(t.items) > 0`
+          }
         ) e
       ) n
       where n.n <= ${FACET_LIMIT}

@@ -265,6 +265,15 @@ describe('facets', () => {
     ]);
   });
 
+  it('browsing with one filter counts that facet over everything, the others over the filtered', async () => {
+    const all = await search(null, '');
+    const filtered = await search(null, 'kind=blog');
+    expect(filtered.total).toBe(1);
+    // The filtered facet ignores its own filter: the same counts as browsing, single ones too.
+    expect(filtered.facets.kind).toEqual(all.facets.kind);
+    expect(filtered.facets.region?.reduce((sum, v) => sum + v.count, 0)).toBe(1);
+  });
+
   it('does not narrow a facet by its own filter, but by the others (OR within, AND across)', async () => {
     const result = await search(null, 'region=IJmond&kind=publication');
     expect(titles(result).sort()).toEqual([

@@ -71,6 +71,16 @@ export async function searchKnowledge(
     );
     const suggestion = replacements.size > 0 ? applySuggestions(input.text, replacements) : null;
     if (row.total > 0) return presentSearchResult(query, row, suggestion);
+    // The suggested words are searched like typed ones (through the GIN index, ranked), which
+    // costs far less than comparing the typed words with every title; only when there is no
+    // suggestion, or it finds nothing either, are similar titles looked for.
+    if (suggestion !== null) {
+      const [suggested] = (await run(
+        buildSearchStatement(suggestedInput(input, suggestion)),
+      )) as SearchRow[];
+      if (suggested && suggested.total > 0)
+        return presentSearchResult(query, suggested, suggestion);
+    }
     const [fuzzy] = (await run(
       buildSearchStatement({
         ...input,
@@ -81,6 +91,15 @@ export async function searchKnowledge(
     )) as SearchRow[];
     return presentSearchResult(query, fuzzy ?? row, suggestion);
   });
+}
+
+/** The statement input that searches the suggested words instead of the typed ones. */
+export function suggestedInput(
+  input: SearchStatementInput,
+  suggestion: string,
+): SearchStatementInput {
+  const parsed = parseQuery(suggestion);
+  return { ...input, text: parsed.text, withoutLast: parsed.withoutLast, prefix: parsed.prefix };
 }
 
 // "Café" and "cafe" are the same word to the search, so one is no suggestion for the other.
