@@ -120,6 +120,7 @@ export default tseslint.config(
       'server/{features,collab,activities}/**/*.test.ts',
       // Test support that sets up rows directly, like server/testing/harness.ts.
       'server/collab/collab.testing.ts',
+      'server/features/reports/reports.testing.ts',
     ],
     rules: {
       'no-restricted-imports': [

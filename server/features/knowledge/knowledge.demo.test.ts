@@ -1,44 +1,24 @@
 // The demo IJmond lab's finalised report becomes a best practice, as the whole report and as a
 // short text: a valid rich body, the report's licence line, a preview, and after publishing a
 // public page and a search hit.
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { knowledgeItem, publicKnowledgeItem, searchResult } from '../../../common/knowledge.ts';
 import { reportVersion } from '../../../common/reports.ts';
 import { richDoc, richPlainText } from '../../../common/richtext.ts';
-import { demoLabFacts } from '../../db/demo-lab.content.ts';
-import { labs, users } from '../../db/schema.ts';
-import { seedDemoIfEmpty } from '../../db/seed.ts';
-import {
-  createTestContext,
-  request,
-  signInAs,
-  type Actor,
-  type TestContext,
-} from '../../testing/harness.ts';
-import { generateNow } from '../reports/reports.testing.ts';
+import { createTestContext, request, type Actor, type TestContext } from '../../testing/harness.ts';
+import { DEMO_ORG_SLUG, finaliseDemoReport } from '../reports/reports.testing.ts';
 
 let t: TestContext;
 let facilitator: Actor;
 let reportUrl: string;
 let licenceLine: string;
-const orgSlug = 'kennisnetwerk-binnensteden';
+const orgSlug = DEMO_ORG_SLUG;
 
 beforeAll(async () => {
   t = await createTestContext();
-  await seedDemoIfEmpty(t.ctx);
-  const db = t.database.db;
-  const [person] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, 'begeleider@stadshart.example'));
-  const [lab] = await db.select().from(labs).where(eq(labs.title, demoLabFacts.title));
-  if (!person || !lab) throw new Error('demo content missing');
-  facilitator = await signInAs(t, person.id, person.email);
-  await generateNow(t, { labId: lab.id }, lab.orgId, person.id);
-  reportUrl = `/api/v1/orgs/${orgSlug}/labs/${lab.id}/report`;
-  const finalised = await request(t, facilitator, { method: 'POST', url: `${reportUrl}/versions` });
-  expect(finalised.statusCode, finalised.body).toBe(201);
+  const demo = await finaliseDemoReport(t);
+  facilitator = demo.facilitator;
+  reportUrl = demo.reportUrl;
   licenceLine = reportVersion.parse(
     (await request(t, facilitator, { method: 'GET', url: `${reportUrl}/versions/1` })).json(),
   ).document.licence.line;

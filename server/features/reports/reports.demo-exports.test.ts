@@ -1,54 +1,33 @@
 // Every export of the demo IJmond lab's report holds every section and the synthesis's numbers:
 // the PDF read back with pdf.js, the DOCX from its XML, the Markdown as text, CSV and XLSX as rows.
-import { eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportVersion, type ReportDocument } from '../../../common/reports.ts';
 import { synthesis as synthesisSchema, type Synthesis } from '../../../common/synthesis.ts';
-import { demoLabFacts } from '../../db/demo-lab.content.ts';
-import { labs, users } from '../../db/schema.ts';
-import { seedDemoIfEmpty } from '../../db/seed.ts';
-import {
-  createTestContext,
-  request,
-  signInAs,
-  type Actor,
-  type TestContext,
-} from '../../testing/harness.ts';
+import { createTestContext, request, type Actor, type TestContext } from '../../testing/harness.ts';
 import { formatNumber } from './export/content.ts';
 import { flatten, readDocx, readPdfText } from './export/extract.testing.ts';
 import { roundTwo } from './reports.text.ts';
-import { generateNow } from './reports.testing.ts';
+import { finaliseDemoReport } from './reports.testing.ts';
 
 let t: TestContext;
 let facilitator: Actor;
 let document: ReportDocument;
 let synthesis: Synthesis;
 let base: string;
-const orgSlug = 'kennisnetwerk-binnensteden';
 
 beforeAll(async () => {
   t = await createTestContext();
-  await seedDemoIfEmpty(t.ctx);
-  const db = t.database.db;
-  const [person] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, 'begeleider@stadshart.example'));
-  const [lab] = await db.select().from(labs).where(eq(labs.title, demoLabFacts.title));
-  if (!person || !lab) throw new Error('demo content missing');
-  facilitator = await signInAs(t, person.id, person.email);
-  await generateNow(t, { labId: lab.id }, lab.orgId, person.id);
-  base = `/api/v1/orgs/${orgSlug}/labs/${lab.id}/report`;
-  const finalised = await request(t, facilitator, { method: 'POST', url: `${base}/versions` });
-  expect(finalised.statusCode, finalised.body).toBe(201);
+  const demo = await finaliseDemoReport(t);
+  facilitator = demo.facilitator;
+  base = demo.reportUrl;
   document = reportVersion.parse(
     (await request(t, facilitator, { method: 'GET', url: `${base}/versions/1` })).json(),
   ).document;
   synthesis = synthesisSchema.parse(
     (
-      await request(t, facilitator, { method: 'GET', url: `/api/v1/labs/${lab.id}/synthesis` })
+      await request(t, facilitator, { method: 'GET', url: `/api/v1/labs/${demo.labId}/synthesis` })
     ).json(),
   );
 }, 60_000);

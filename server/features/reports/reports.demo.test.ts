@@ -10,17 +10,10 @@ import {
 } from '../../../common/reports.ts';
 import { synthesis as synthesisSchema, type Synthesis } from '../../../common/synthesis.ts';
 import { demoLabFacts } from '../../db/demo-lab.content.ts';
-import { labReportVersions, labs, users } from '../../db/schema.ts';
-import { seedDemoIfEmpty } from '../../db/seed.ts';
-import {
-  createTestContext,
-  request,
-  signInAs,
-  type Actor,
-  type TestContext,
-} from '../../testing/harness.ts';
+import { labReportVersions } from '../../db/schema.ts';
+import { createTestContext, request, type Actor, type TestContext } from '../../testing/harness.ts';
 import { roundTwo } from './reports.text.ts';
-import { generateNow } from './reports.testing.ts';
+import { finaliseDemoReport } from './reports.testing.ts';
 
 let t: TestContext;
 let facilitator: Actor;
@@ -28,28 +21,15 @@ let labId: string;
 let document: ReportDocument;
 let synthesis: Synthesis;
 let raw: { notes: { dots: number }[]; actions: unknown[] };
-const orgSlug = 'kennisnetwerk-binnensteden';
 
 beforeAll(async () => {
   t = await createTestContext();
-  await seedDemoIfEmpty(t.ctx);
-  const db = t.database.db;
-  const [jeroen] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, 'begeleider@stadshart.example'));
-  if (!jeroen) throw new Error('demo facilitator missing');
-  facilitator = await signInAs(t, jeroen.id, jeroen.email);
-  const [lab] = await db.select().from(labs).where(eq(labs.title, demoLabFacts.title));
-  if (!lab) throw new Error('demo lab missing');
-  labId = lab.id;
-
-  await generateNow(t, { labId }, lab.orgId, jeroen.id);
-  const url = `/api/v1/orgs/${orgSlug}/labs/${labId}/report`;
+  const demo = await finaliseDemoReport(t);
+  facilitator = demo.facilitator;
+  labId = demo.labId;
+  const url = demo.reportUrl;
   const state = reportState.parse((await request(t, facilitator, { method: 'GET', url })).json());
   expect(state.job.status, state.job.error ?? '').toBe('ready');
-  const finalised = await request(t, facilitator, { method: 'POST', url: `${url}/versions` });
-  expect(finalised.statusCode, finalised.body).toBe(201);
   const version = reportVersion.parse(
     (await request(t, facilitator, { method: 'GET', url: `${url}/versions/1` })).json(),
   );

@@ -1,5 +1,6 @@
 // Test support for the report feature: a lab that has run, with notes, dots and poll answers
 // stored and projected as a live lab leaves them, and a generation run without the queue.
+import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import * as Y from 'yjs';
 import { canvasRoots, dotKey, type NoteValue } from '../../../common/activities/canvas.ts';
@@ -10,7 +11,10 @@ import { activityDocumentName } from '../../../common/collab.ts';
 import { joinResult, lab as labSchema } from '../../../common/labs.ts';
 import { moduleFor } from '../../activities/registry.ts';
 import { loadDocumentState, mergeDocumentState } from '../../collab/collab.repo.ts';
-import { request, type Actor, type TestContext } from '../../testing/harness.ts';
+import { demoLabFacts } from '../../db/demo-lab.content.ts';
+import { labs, users } from '../../db/schema.ts';
+import { seedDemoIfEmpty } from '../../db/seed.ts';
+import { request, signInAs, type Actor, type TestContext } from '../../testing/harness.ts';
 import { runReportJob } from './reports.job.ts';
 import { claimGeneration } from './reports.repo.ts';
 
@@ -177,4 +181,36 @@ export async function generateNow(
     busySince: new Date(),
   });
   await runReportJob(t.ctx, { labId: lab.labId, requestedBy });
+}
+
+/** The demo organisation's slug (server/db/seed.ts). */
+export const DEMO_ORG_SLUG = 'kennisnetwerk-binnensteden';
+
+export interface DemoReport {
+  facilitator: Actor;
+  facilitatorId: string;
+  labId: string;
+  /** /api/v1/orgs/<demo org>/labs/<lab>/report */
+  reportUrl: string;
+}
+
+/**
+ * Seeds the demo content, generates the IJmond lab's report without the queue and finalises it
+ * as version 1, signed in as the demo facilitator.
+ */
+export async function finaliseDemoReport(t: TestContext): Promise<DemoReport> {
+  await seedDemoIfEmpty(t.ctx);
+  const db = t.database.db;
+  const [person] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, 'begeleider@stadshart.example'));
+  const [lab] = await db.select().from(labs).where(eq(labs.title, demoLabFacts.title));
+  if (!person || !lab) throw new Error('demo content missing');
+  const facilitator = await signInAs(t, person.id, person.email);
+  await generateNow(t, { labId: lab.id }, lab.orgId, person.id);
+  const reportUrl = `/api/v1/orgs/${DEMO_ORG_SLUG}/labs/${lab.id}/report`;
+  const finalised = await request(t, facilitator, { method: 'POST', url: `${reportUrl}/versions` });
+  expect(finalised.statusCode, finalised.body).toBe(201);
+  return { facilitator, facilitatorId: person.id, labId: lab.id, reportUrl };
 }
