@@ -1,9 +1,10 @@
 // `npm run bench:search -- --docs N`: issue 5's search benchmark. Starts its own embedded
 // PostgreSQL in a temporary folder, migrates, inserts N Dutch knowledge items, then runs a fixed
-// mix of searches through the app over real HTTP and the same SQL directly through pg, and prints
-// one JSON line as the last line of stdout. Progress goes to stderr.
+// mix of searches through the app (in its own process) over real HTTP and the same SQL directly
+// through pg, and prints one JSON line as the last line of stdout. Progress goes to stderr.
 import fs from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,19 +19,14 @@ import { memberships, users } from '../server/db/schema.ts';
 import { startSession } from '../server/features/auth/sessions.service.ts';
 import type { KnowledgeViewer } from '../server/features/knowledge/knowledge.viewer.ts';
 import {
-  buildSearchStatement,
-  buildSuggestionStatement,
   runInSearchTransaction,
-  runSearchOn,
+  type SearchStatement,
 } from '../server/features/search/search.repo.ts';
 import {
-  FEW_MATCHES,
-  searchStatementInput,
-  suggestedInput,
+  dictionaryCacheFor,
+  searchThrough,
+  type DictionaryCache,
 } from '../server/features/search/search.service.ts';
-import { applySuggestions, parseQuery } from '../server/features/search/search.text.ts';
-import { buildApp } from '../server/http/app.ts';
-import { createOutboxMailer } from '../server/mail/mailer.ts';
 import { loadCorpus } from './search/load.ts';
 
 const ROUNDS = 5;
@@ -145,39 +141,78 @@ function parseMixQuery(query: string): SearchQuery {
 
 // The same statements the service runs, in the same order and transactions, sent straight to
 // PostgreSQL on one connection (the app's part is HTTP, sessions, validation and presenting).
-async function searchDirectly(
+// The statements one search ran, per transaction, as the benchmark replays them.
+type RecordedTransaction = { trigrams: boolean; statements: SearchStatement[] };
+
+// Runs a search through the service's own code on the direct connection, recording every
+// statement (untimed); the counting and paging between the statements is not part of the SQL.
+async function recordSearch(
   client: pg.PoolClient,
+  cache: DictionaryCache,
   viewer: KnowledgeViewer,
   query: SearchQuery,
-): Promise<void> {
-  const { input, row } = await runSearchOn(client, searchStatementInput(viewer, query));
-  const { words } = parseQuery(query.q);
-  if (input.mode === 'browse' || row.total >= FEW_MATCHES || words.length === 0) return;
-  await runInSearchTransaction(client, 'fuzzy', true, async (run) => {
-    const found = (await run(buildSuggestionStatement(words, viewer.memberOrgIds))) as {
-      typed: string;
-      suggestion: string;
-    }[];
-    if (row.total > 0) return;
-    const replacements = new Map(
-      found.filter((r) => r.suggestion !== r.typed).map((r) => [r.typed, r.suggestion]),
-    );
-    const suggestion = replacements.size > 0 ? applySuggestions(input.text, replacements) : null;
-    if (suggestion !== null) {
-      const [suggested] = (await run(buildSearchStatement(suggestedInput(input, suggestion)))) as {
-        total: number;
-      }[];
-      if (suggested && suggested.total > 0) return;
-    }
-    await run(
-      buildSearchStatement({
-        ...input,
-        mode: 'fuzzy',
-        text: words.join(' '),
-        highlight: suggestion ?? input.text,
+): Promise<RecordedTransaction[]> {
+  const recorded: RecordedTransaction[] = [];
+  await searchThrough(
+    (trigrams, work) =>
+      runInSearchTransaction(client, trigrams, (run) => {
+        const transaction: RecordedTransaction = { trigrams, statements: [] };
+        recorded.push(transaction);
+        return work((statement) => {
+          transaction.statements.push(statement);
+          return run(statement);
+        });
       }),
-    );
+    cache,
+    viewer,
+    query,
+  );
+  return recorded;
+}
+
+// The same SQL without the application around it: the recorded statements, in their
+// transactions with the same settings.
+async function replay(client: pg.PoolClient, recorded: RecordedTransaction[]): Promise<void> {
+  for (const transaction of recorded) {
+    await runInSearchTransaction(client, transaction.trigrams, async (run) => {
+      for (const statement of transaction.statements) await run(statement);
+    });
+  }
+}
+
+// Collects this process's garbage when run with --expose-gc (npm run bench:search does).
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+// Starts bench/search/app-process.ts and answers its base URL once it listens.
+async function startAppProcess(
+  url: string,
+  dataDir: string,
+  cleanups: (() => Promise<unknown>)[],
+): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [path.join(import.meta.dirname, 'search', 'app-process.ts')],
+    {
+      env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  cleanups.push(
+    () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(undefined);
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  );
+  const lines = readline.createInterface({ input: child.stdout });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the app process ended (exit ${code})`)));
+    lines.once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
   });
+  return `http://127.0.0.1:${port}`;
 }
 
 async function main(): Promise<void> {
@@ -213,7 +248,6 @@ async function main(): Promise<void> {
       LOG_LEVEL: 'warn',
       PUBLIC_URL: 'http://127.0.0.1:3000',
     });
-    const ctx = { config, database, mailer: createOutboxMailer(path.join(dataDir, 'outbox')) };
     const [user] = await database.db
       .insert(users)
       .values({ email: 'bench@example.nl', name: 'Bench', emailVerifiedAt: new Date() })
@@ -227,10 +261,7 @@ async function main(): Promise<void> {
     const member: KnowledgeViewer = { userId: user.id, memberOrgIds, reviewerOrgIds: [] };
     const visitor: KnowledgeViewer = { userId: null, memberOrgIds: [], reviewerOrgIds: [] };
 
-    const app = await buildApp(ctx, { logger: false });
-    cleanups.push(() => app.close());
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const base = await startAppProcess(url, dataDir, cleanups);
     log(`app listening on ${base}`);
 
     const direct = new pg.Pool({ connectionString: url, max: 1 });
@@ -242,40 +273,63 @@ async function main(): Promise<void> {
     const sqlTimes: number[] = [];
     const perQuery = new Map<string, { app: number[]; sql: number[] }>();
     const matches = new Map<string, number>();
-    // Round 0 warms caches and is not counted.
-    for (let round = 0; round <= ROUNDS; round++) {
+    const recordings = new Map<string, RecordedTransaction[]>();
+    const headersOf = (index: number) =>
+      index % 2 === 1 ? { cookie: `${SESSION_COOKIE}=${secret}` } : undefined;
+    // Round 0 warms caches, records each search's statements, and is not counted.
+    for (const [index, query] of mix.entries()) {
+      const asMember = index % 2 === 1;
+      const response = await fetch(`${base}/api/v1/knowledge/search?${query}`, {
+        headers: headersOf(index),
+      });
+      const body: unknown = await response.json();
+      if (response.status !== 200) throw new Error(`${query}: ${JSON.stringify(body)}`);
+      const result = searchResult.parse(body);
+      matches.set(query, result.total);
+      log(
+        `${query || '(browse)'}${asMember ? ' [member]' : ''}: ${result.total} matches${result.suggestion ? `, suggestion "${result.suggestion}"` : ''}`,
+      );
+      recordings.set(
+        query,
+        await recordSearch(
+          client,
+          dictionaryCacheFor(direct),
+          asMember ? member : visitor,
+          parseMixQuery(query),
+        ),
+      );
+    }
+    // Each counted round runs the mix through the app, then the recorded statements directly:
+    // either way a search follows a different one, as it would in use. (Replaying a search right
+    // after running it would find its pages still in every cache and flatter the SQL.)
+    for (let round = 1; round <= ROUNDS; round++) {
       for (const [index, query] of mix.entries()) {
-        const asMember = index % 2 === 1;
-        const parsed = parseMixQuery(query);
         const t0 = performance.now();
         const response = await fetch(`${base}/api/v1/knowledge/search?${query}`, {
-          headers: asMember ? { cookie: `${SESSION_COOKIE}=${secret}` } : {},
+          headers: headersOf(index),
         });
-        const body: unknown = await response.json();
+        await response.json();
         const appMs = performance.now() - t0;
-        if (response.status !== 200) throw new Error(`${query}: ${JSON.stringify(body)}`);
-        if (round === 0) {
-          const result = searchResult.parse(body);
-          matches.set(query, result.total);
-          log(
-            `${query || '(browse)'}${asMember ? ' [member]' : ''}: ${result.total} matches${result.suggestion ? `, suggestion "${result.suggestion}"` : ''}`,
-          );
-        }
-        const t1 = performance.now();
-        await searchDirectly(client, asMember ? member : visitor, parsed);
-        const sqlMs = performance.now() - t1;
-        if (round === 0) continue;
+        if (response.status !== 200) throw new Error(`${query}: status ${response.status}`);
         appTimes.push(appMs);
-        sqlTimes.push(sqlMs);
         const entry = perQuery.get(query) ?? { app: [], sql: [] };
         entry.app.push(appMs);
-        entry.sql.push(sqlMs);
         perQuery.set(query, entry);
+      }
+      for (const query of mix) {
+        const t1 = performance.now();
+        await replay(client, recordings.get(query) ?? []);
+        const sqlMs = performance.now() - t1;
+        sqlTimes.push(sqlMs);
+        perQuery.get(query)?.sql.push(sqlMs);
+        // The harness's own garbage is collected now, not by V8's background threads during the
+        // next timed request, where they would take a core from PostgreSQL.
+        collectGarbage();
       }
     }
     for (const [query, times] of perQuery) {
       log(
-        `${(query || '(browse)').padEnd(44)} ${String(matches.get(query)).padStart(6)} matches, ${classOf(query, matches.get(query) ?? 0, docs).padEnd(6)} app p50 ${percentile(times.app, 50).toFixed(1).padStart(7)} ms  sql p50 ${percentile(times.sql, 50).toFixed(1).padStart(7)} ms`,
+        `${(query || '(browse)').padEnd(44)} ${String(matches.get(query)).padStart(6)} matches, ${classOf(query, matches.get(query) ?? 0, docs).padEnd(6)} app p50 ${percentile(times.app, 50).toFixed(1).padStart(7)} ms (min ${percentile(times.app, 0).toFixed(1)})  sql p50 ${percentile(times.sql, 50).toFixed(1).padStart(7)} ms (min ${percentile(times.sql, 0).toFixed(1)})`,
       );
     }
     const load = Number(os.loadavg()[0]?.toFixed(1));

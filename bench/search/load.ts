@@ -38,6 +38,6 @@ export async function loadCorpus(
     );
     if ((start / BATCH) % 10 === 9) log(`inserted ${start + items.length} of ${docs} items`);
   }
-  await pool.query('vacuum analyze knowledge_items');
+  await pool.query('vacuum analyze knowledge_items, knowledge_search, knowledge_facet_values');
   return orgIds;
 }

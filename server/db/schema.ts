@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -645,16 +646,47 @@ export const knowledgeItems = pgTable(
   },
   (t) => [
     index('knowledge_items_org_idx').on(t.orgId, t.status),
-    index('knowledge_items_search_idx').using('gin', t.search),
     index('knowledge_items_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('knowledge_items_published_idx').on(t.status, t.publishedAt),
-    // Browsing with facet filters finds the filtered rows through these (docs/search.md).
-    index('knowledge_items_kind_idx').on(t.kind),
-    index('knowledge_items_region_idx').on(t.region),
-    index('knowledge_items_size_class_idx').on(t.sizeClass),
-    index('knowledge_items_places_idx').using('gin', t.places),
-    index('knowledge_items_trends_idx').using('gin', t.trends),
-    index('knowledge_items_themes_idx').using('gin', t.themes),
+  ],
+);
+
+// Every facet value ever given to a knowledge item, numbered once and never renumbered or
+// removed, so a number read from knowledge_search always means the same value (migration 0008).
+export const knowledgeFacetValues = pgTable(
+  'knowledge_facet_values',
+  {
+    code: integer('code').primaryKey().generatedAlwaysAsIdentity(),
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [unique('knowledge_facet_values_facet_value_unique').on(t.facet, t.value)],
+);
+
+// The search's own narrow copy of each knowledge item: who may read it, its date, its facet
+// values as numbers, and its vectors. Written only by triggers on knowledge_items (migration
+// 0008), so it is true at every commit; a search reads nothing else until it has its page
+// (docs/search.md, "How it runs"). Fixed-width columns come first: they are read for every match.
+export const knowledgeSearch = pgTable(
+  'knowledge_search',
+  {
+    docNo: integer('doc_no').notNull().unique().generatedAlwaysAsIdentity(),
+    open: boolean('open').notNull(),
+    sortDate: timestamp('sort_date', { withTimezone: true }).notNull(),
+    orgId: uuid('org_id').notNull(),
+    itemId: uuid('item_id')
+      .primaryKey()
+      .references(() => knowledgeItems.id, { onDelete: 'cascade' }),
+    codes: integer('codes').array().notNull(),
+    // doc_no (int4), the date (microseconds, int8) and the codes (a count, int2, then int4 each),
+    // as the search reads them in one string per search (server/features/search/search.matches.ts).
+    packed: bytea('packed').notNull(),
+    head: tsvector('head').notNull(),
+    search: tsvector('search').notNull(),
+  },
+  (t) => [
+    index('knowledge_search_search_idx').using('gin', t.search),
+    index('knowledge_search_codes_idx').using('gin', t.codes),
   ],
 );
 
@@ -671,6 +703,25 @@ export const knowledgeFacetCounts = pgTable(
     items: integer('items').notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.facet, t.value] })],
+);
+
+// Every word (three letters or more) of the knowledge items' titles and summaries, per audience
+// like knowledge_facet_counts, with how many items have it: what a misspelt word is compared with
+// (pg_trgm). Kept exact by triggers on knowledge_items (migration 0008, docs/search.md).
+export const knowledgeWords = pgTable(
+  'knowledge_words',
+  {
+    scope: text('scope').notNull(),
+    word: text('word').notNull(),
+    items: integer('items').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.scope, t.word] }),
+    index('knowledge_words_word_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`),
+    index('knowledge_words_unused_idx')
+      .on(t.scope, t.word)
+      .where(sql`${t.items} <= 0`),
+  ],
 );
 
 // What happened to an item, oldest first; published/unpublished events keep a full snapshot.

@@ -1,0 +1,292 @@
+// Counting the matches of a search (docs/search.md, "How it runs"). PostgreSQL finds the readable
+// matches and ranks them; it sends them as one packed string, and this module counts the facets
+// and picks the page from it. Grouping text values per facet in SQL cost about 1 µs per match and
+// facet; here a match costs a few array reads, so a word in a quarter of 100 000 items is counted
+// in about a millisecond. Nothing here touches the database.
+import { searchFacetNames, type SearchFacetName } from '../../../common/knowledge.ts';
+
+/** Most values a facet lists, most frequent first. */
+export const FACET_LIMIT = 20;
+
+/** What a facet value number (knowledge_facet_values.code) stands for. */
+export interface FacetValue {
+  facet: SearchFacetName;
+  value: string;
+}
+
+/** The numbers of the facet values, as the search reads them from knowledge_facet_values. */
+export interface FacetDictionary {
+  byCode: ReadonlyMap<number, FacetValue>;
+  byValue: ReadonlyMap<string, number>;
+  /** The highest number in the dictionary. */
+  maxCode: number;
+}
+
+// A facet's index here is its bit in the masks of tallyMatches.
+const FACETS: readonly SearchFacetName[] = searchFacetNames;
+
+const valueKey = (facet: SearchFacetName, value: string) => `${facet}\u0000${value}`;
+
+/** Builds the dictionary from its rows; a facet name the search does not know is left out. */
+export function facetDictionary(
+  rows: readonly { code: number; facet: string; value: string }[],
+): FacetDictionary {
+  const byCode = new Map<number, FacetValue>();
+  const byValue = new Map<string, number>();
+  let maxCode = 0;
+  for (const row of rows) {
+    const facet = FACETS.find((name) => name === row.facet);
+    if (facet === undefined) continue;
+    byCode.set(row.code, { facet, value: row.value });
+    byValue.set(valueKey(facet, row.value), row.code);
+    maxCode = Math.max(maxCode, row.code);
+  }
+  return { byCode, byValue, maxCode };
+}
+
+/** The number of a facet value, or undefined when no item ever had it. */
+export function codeOf(
+  dictionary: FacetDictionary,
+  facet: SearchFacetName,
+  value: string,
+): number | undefined {
+  return dictionary.byValue.get(valueKey(facet, value));
+}
+
+/** The filters of a search as facet value numbers: values within a facet OR, facets AND. */
+export type CodeFilters = ReadonlyMap<SearchFacetName, readonly number[]>;
+
+/** Facets with at least one value; a facet without values is missing. */
+export type FacetCounts = Partial<Record<SearchFacetName, { value: string; count: number }[]>>;
+
+export interface TallyOptions {
+  filters: CodeFilters;
+  /** Whether the page is ordered by the score before the date. */
+  byScore: boolean;
+  limit: number;
+  offset: number;
+  /** A facet whose counts come from elsewhere (browsing with one filter): not counted here. */
+  skipFacet: SearchFacetName | null;
+}
+
+export type Tally =
+  | {
+      /** Matches passing every filter. */
+      total: number;
+      /** doc_no of the page's matches, in page order. */
+      page: number[];
+      facets: FacetCounts;
+    }
+  | {
+      /** A number the dictionary does not know yet: reload it and tally again. */
+      unknownCode: number;
+    };
+
+/** Bytes of one match before its codes: doc_no (int4) and date in microseconds (int8). */
+const HEAD_BYTES = 12;
+const SCORE_BYTES = 4;
+
+const truncated = () => new Error('the packed matches end inside a match');
+
+/**
+ * Counts the facets of the packed matches and returns the total and page of the matches passing
+ * every filter. Per match: doc_no (int4), date in microseconds (int8), the number of codes and
+ * each code's difference from the previous one (LEB128 varints, codes ascending), the score
+ * (float4); numbers big-endian. A facet's counts apply every other facet's filter but not its
+ * own, so they say what choosing a value would add. Ties in score go to the newer match, then the
+ * lower doc_no.
+ */
+export function tallyMatches(
+  packed: Buffer,
+  dictionary: FacetDictionary,
+  options: TallyOptions,
+): Tally {
+  const size = dictionary.maxCode + 1;
+  // Per code: which facet it belongs to (bit index), whether it is known, whether a filter
+  // selects it.
+  const facetBit = new Uint8Array(size);
+  const known = new Uint8Array(size);
+  for (const [code, { facet }] of dictionary.byCode) {
+    facetBit[code] = FACETS.indexOf(facet);
+    known[code] = 1;
+  }
+  const selected = new Uint8Array(size);
+  let filterMask = 0;
+  for (const [facet, codes] of options.filters) {
+    filterMask |= 1 << FACETS.indexOf(facet);
+    for (const code of codes) if (code > 0 && code < size) selected[code] = 1;
+  }
+  const skipBit = options.skipFacet === null ? -1 : FACETS.indexOf(options.skipFacet);
+
+  const counts = new Int32Array(size);
+  const page = new TopMatches(options.offset + options.limit, options.byScore);
+  let total = 0;
+  let codes = new Int32Array(64);
+  const length = packed.length;
+  let at = 0;
+  // Reads one varint at `at`, moving past it.
+  const varint = (): number => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= length) throw truncated();
+      const byte = packed[at++] ?? 0;
+      value += (byte & 127) * 2 ** shift;
+      if (byte < 128) return value;
+      shift += 7;
+      if (shift > 35) throw new Error('a packed number is longer than five bytes');
+    }
+  };
+  while (at < length) {
+    if (at + HEAD_BYTES > length) throw truncated();
+    const docNo = packed.readInt32BE(at);
+    const date = packed.readInt32BE(at + 4) * 2 ** 32 + packed.readUInt32BE(at + 8);
+    at += HEAD_BYTES;
+    const n = varint();
+    if (n > codes.length) codes = new Int32Array(n);
+    let passMask = 0;
+    let code = 0;
+    for (let i = 0; i < n; i++) {
+      code += varint();
+      if (known[code] !== 1) return { unknownCode: code };
+      codes[i] = code;
+      if (selected[code] === 1) passMask |= 1 << (facetBit[code] ?? 0);
+    }
+    if (at + SCORE_BYTES > length) throw truncated();
+    const score = packed.readFloatBE(at);
+    at += SCORE_BYTES;
+    const failMask = filterMask & ~passMask;
+    if (failMask === 0) {
+      total += 1;
+      page.offer(docNo, score, date);
+      for (let i = 0; i < n; i++) {
+        const c = codes[i] ?? 0;
+        if (facetBit[c] !== skipBit) counts[c] = (counts[c] ?? 0) + 1;
+      }
+    } else if ((failMask & (failMask - 1)) === 0) {
+      // Failing exactly one filter: the match counts for that facet's other values only.
+      for (let i = 0; i < n; i++) {
+        const c = codes[i] ?? 0;
+        const bit = facetBit[c] ?? 0;
+        if (1 << bit === failMask && bit !== skipBit) counts[c] = (counts[c] ?? 0) + 1;
+      }
+    }
+  }
+  return {
+    total,
+    page: page.inOrder().slice(options.offset),
+    facets: facetsOf(counts, dictionary),
+  };
+}
+
+function facetsOf(counts: Int32Array, dictionary: FacetDictionary): FacetCounts {
+  const lists = new Map<SearchFacetName, { value: string; count: number }[]>();
+  for (const [code, { facet, value }] of dictionary.byCode) {
+    const count = counts[code] ?? 0;
+    if (count === 0) continue;
+    const list = lists.get(facet) ?? [];
+    list.push({ value, count });
+    lists.set(facet, list);
+  }
+  const facets: FacetCounts = {};
+  for (const [facet, list] of lists) {
+    // Values in code point order on equal counts, as PostgreSQL's C collation sorts them.
+    list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    facets[facet] = list.slice(0, FACET_LIMIT);
+  }
+  return facets;
+}
+
+/** Merges counts from elsewhere (the counts table) into a facet, replacing what was there. */
+export function withFacet(
+  facets: FacetCounts,
+  facet: SearchFacetName,
+  rows: readonly { value: string; count: number }[],
+): FacetCounts {
+  const list = rows
+    .filter((row) => row.count > 0)
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .slice(0, FACET_LIMIT);
+  const next: FacetCounts = { ...facets };
+  if (list.length > 0) next[facet] = list;
+  else delete next[facet];
+  return next;
+}
+
+// The best `size` matches seen so far, as a heap whose root is the worst of them, so each further
+// match costs one comparison unless it belongs on the page.
+class TopMatches {
+  private readonly docNos: number[] = [];
+  private readonly scores: number[] = [];
+  private readonly dates: number[] = [];
+  private readonly size: number;
+  private readonly byScore: boolean;
+
+  constructor(size: number, byScore: boolean) {
+    this.size = size;
+    this.byScore = byScore;
+  }
+
+  // Whether a match (score, date, doc_no) ranks before the kept match at i on the page.
+  private ranksBefore(score: number, date: number, docNo: number, i: number): boolean {
+    if (this.byScore) {
+      const other = this.scores[i] ?? 0;
+      if (score !== other) return score > other;
+    }
+    const otherDate = this.dates[i] ?? 0;
+    if (date !== otherDate) return date > otherDate;
+    return docNo < (this.docNos[i] ?? 0);
+  }
+
+  // Whether kept match a ranks before kept match b.
+  private before(a: number, b: number): boolean {
+    return this.ranksBefore(this.scores[a] ?? 0, this.dates[a] ?? 0, this.docNos[a] ?? 0, b);
+  }
+
+  private swap(a: number, b: number): void {
+    const { docNos, scores, dates } = this;
+    [docNos[a], docNos[b]] = [docNos[b] ?? 0, docNos[a] ?? 0];
+    [scores[a], scores[b]] = [scores[b] ?? 0, scores[a] ?? 0];
+    [dates[a], dates[b]] = [dates[b] ?? 0, dates[a] ?? 0];
+  }
+
+  offer(docNo: number, score: number, date: number): void {
+    if (this.size <= 0) return;
+    const n = this.docNos.length;
+    if (n < this.size) {
+      this.docNos.push(docNo);
+      this.scores.push(score);
+      this.dates.push(date);
+      let i = n;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!this.before(parent, i)) break;
+        this.swap(parent, i);
+        i = parent;
+      }
+      return;
+    }
+    // Only a match ranking before the worst kept one (the root) replaces it.
+    if (!this.ranksBefore(score, date, docNo, 0)) return;
+    this.docNos[0] = docNo;
+    this.scores[0] = score;
+    this.dates[0] = date;
+    let i = 0;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < n && this.before(worst, left)) worst = left;
+      if (right < n && this.before(worst, right)) worst = right;
+      if (worst === i) break;
+      this.swap(i, worst);
+      i = worst;
+    }
+  }
+
+  inOrder(): number[] {
+    const indexes = this.docNos.map((_, i) => i);
+    indexes.sort((a, b) => (this.before(a, b) ? -1 : this.before(b, a) ? 1 : 0));
+    return indexes.map((i) => this.docNos[i] ?? 0);
+  }
+}
