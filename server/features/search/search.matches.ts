@@ -1,8 +1,8 @@
 // Counting the matches of a search (docs/search.md, "How it runs"). PostgreSQL finds the readable
-// matches and ranks them; it sends them as one packed string, and this module counts the facets
-// and picks the page from it. Grouping text values per facet in SQL cost about 1 µs per match and
-// facet; here a match costs a few array reads, so a word in a quarter of 100 000 items is counted
-// in about a millisecond. Nothing here touches the database.
+// matches and ranks them; it sends them packed (a few base64 strings), and this module counts the
+// facets and picks the page from them. Grouping text values per facet in SQL cost about 1 µs per
+// match and facet; here a match costs a few array reads, so the 27 000 matches of a word in a
+// quarter of 100 000 items are counted in a few milliseconds. Nothing here touches the database.
 import { searchFacetNames, type SearchFacetName } from '../../../common/knowledge.ts';
 
 /** Most values a facet lists, most frequent first. */

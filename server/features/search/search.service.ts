@@ -206,8 +206,9 @@ async function runSearch(
     if (!row) throw new Error('the browse statement returned no row');
     return row;
   }
+  // Whether the dictionary in hand was read in this transaction, so it knows every number here.
+  let reloaded = cache.current === null;
   let dictionary = cache.current ?? (await loadDictionary(run, cache));
-  let reloaded = cache.current !== dictionary;
   for (;;) {
     const { codes, missing } = codeFilters(input.filters, dictionary);
     if (missing && !reloaded) {

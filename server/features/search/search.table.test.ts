@@ -249,4 +249,28 @@ describe('knowledge_search', () => {
       .where(eq(knowledgeItems.id, item.id));
     expect(await words()).toEqual([]);
   });
+
+  it('reads the value numbers again when a search meets one it does not know', async () => {
+    const viewer = { userId: null, memberOrgIds: [], reviewerOrgIds: [] };
+    const published = { status: 'published' as const, publishedAt: new Date('2025-05-05') };
+    await insertItem({ title: 'Botenparade in de haven', places: ['Zaandijk'], ...published });
+    // The first search reads the numbers; the next items bring values they do not have.
+    expect(
+      (await searchKnowledge(t.ctx, viewer, searchQuery.parse({ q: 'botenparade' }))).total,
+    ).toBe(1);
+    await insertItem({ title: 'Botenparade op de Zaan', places: ['Westzaan'], ...published });
+    const found = await searchKnowledge(t.ctx, viewer, searchQuery.parse({ q: 'botenparade' }));
+    expect(found.facets.place).toEqual([
+      { value: 'Westzaan', count: 1 },
+      { value: 'Zaandijk', count: 1 },
+    ]);
+    await insertItem({ title: 'Botenparade in Oostzaan', places: ['Oostzaan'], ...published });
+    const filtered = await searchKnowledge(
+      t.ctx,
+      viewer,
+      searchQuery.parse({ q: 'botenparade', place: 'Oostzaan' }),
+    );
+    expect(filtered.hits.map((hit) => hit.title)).toEqual(['Botenparade in Oostzaan']);
+    expect(filtered.facets.place).toHaveLength(3);
+  });
 });
