@@ -132,10 +132,12 @@ const CHUNK_BITS = 11;
  * 2 048 doc_nos, for search.matches.ts to count and page. `anyOf`, when given, keeps only matches
  * having at least one of these facet values (through the GIN index on codes): with two filters or
  * more, a match having none of the filtered values fails them all and counts for nothing.
+ * `filters` (each filtered facet's values) spares ranking the matches that fail one.
  */
 export function buildMatchStatement(
   input: SearchStatementInput,
   anyOf: readonly number[] | null,
+  filters: readonly (readonly number[])[] = [],
 ): SearchStatement {
   const values: unknown[] = [input.memberOrgIds];
   const param: Param = (value, cast) => {
@@ -158,7 +160,16 @@ export function buildMatchStatement(
     match = `${text} <% k.title`;
     rank = `word_similarity(${text}, k.title) * ${BONUS}`;
   }
-  const score = byRelevance ? rank : '0';
+  // Only a match passing every filter can be on the page, so only those are ranked (`filters`
+  // holds each filtered facet's values).
+  const passes = byRelevance
+    ? filters.map((codes) => `s.codes && ${param(codes, 'int[]')}`).join(' and ')
+    : '';
+  const score = !byRelevance
+    ? '0'
+    : passes === ''
+      ? rank
+      : `case when ${passes} then ${rank} else 0 end`;
   const narrowing = anyOf === null ? '' : ` and s.codes && ${param(anyOf, 'int[]')}`;
   // Chunks keep every string small: one string of a megabyte per search went to V8's large
   // object space and set off a full garbage collection every few searches (10–20 ms each).

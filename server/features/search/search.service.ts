@@ -228,7 +228,7 @@ async function runSearch(
         : codes.size >= 2
           ? [...new Set([...codes.values()].flat())]
           : null;
-    const matchRows = await run(buildMatchStatement(input, anyOf));
+    const matchRows = await run(buildMatchStatement(input, anyOf, [...codes.values()]));
     const tally = tallyMatches(packedMatches(matchRows), dictionary, {
       filters: codes,
       byScore: input.sort === 'relevance' && input.mode !== 'browse',
