@@ -4,7 +4,7 @@
 -- A search with words reads every readable match: to count the facets exactly, and to rank the
 -- matches. Reading them from knowledge_items meant walking a 70 MB heap for a word in a quarter
 -- of 100 000 items, and grouping text values per facet in SQL. knowledge_search holds per item
--- only what that needs, about 250 bytes a row: who may read it, its date, its facet values as
+-- only what that needs, about 350 bytes a row: who may read it, its date, its facet values as
 -- numbers (int4[] for the filter index, and packed with the date in one bytea the search reads
 -- as it is), the title-and-summary vector for ranking, and the full vector out of line.
 CREATE TABLE "knowledge_facet_values" (
@@ -104,10 +104,10 @@ CREATE OR REPLACE FUNCTION stadshart_knowledge_search_pack() RETURNS trigger
 CREATE TRIGGER knowledge_search_pack BEFORE INSERT OR UPDATE ON knowledge_search
   FOR EACH ROW EXECUTE FUNCTION stadshart_knowledge_search_pack();
 --> statement-breakpoint
--- Once per statement with its transition table, so a bulk insert costs two statements. New facet
--- values are numbered first (in key order, so two writers cannot deadlock); an update that
--- changes nothing the search reads (a review note) writes no row. A deleted item's row goes with
--- it (ON DELETE CASCADE).
+-- Once per statement with its transition table, so a bulk insert costs two statements (and the
+-- row trigger above, which packs). New facet values are numbered first (in key order, so two
+-- writers cannot deadlock); an update that changes nothing the search reads (a review note)
+-- writes no row. A deleted item's row goes with it (ON DELETE CASCADE).
 CREATE OR REPLACE FUNCTION stadshart_knowledge_search_sync() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
