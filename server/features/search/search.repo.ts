@@ -15,15 +15,8 @@ export interface SearchStatement {
 /** How the rows are found: all readable, by the words, or by title trigrams (typo fallback). */
 export type MatchMode = 'browse' | 'words' | 'fuzzy';
 
-export interface SearchFilters {
-  kinds: readonly string[];
-  trends: readonly string[];
-  themes: readonly string[];
-  regions: readonly string[];
-  places: readonly string[];
-  sizes: readonly string[];
-  years: readonly number[];
-}
+/** The chosen values per facet (OR within a facet, AND across facets); years are numbers. */
+export type SearchFilters = Readonly<Record<SearchFacetName, readonly (string | number)[]>>;
 
 export interface SearchStatementInput {
   mode: MatchMode;

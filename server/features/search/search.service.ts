@@ -1,7 +1,12 @@
 // Searching the knowledge base (docs/search.md): Dutch words first, title trigrams when the words
 // find (almost) nothing, always only what the viewer may read (knowledge.viewer.ts). PostgreSQL
 // finds and ranks the matches; their facets are counted here (search.matches.ts, ADR 0003).
-import type { SearchFacetName, SearchQuery, SearchResult } from '../../../common/knowledge.ts';
+import {
+  searchFacetNames,
+  type SearchFacetName,
+  type SearchQuery,
+  type SearchResult,
+} from '../../../common/knowledge.ts';
 import type { AppContext } from '../../http/context.ts';
 import type { KnowledgeViewer } from '../knowledge/knowledge.viewer.ts';
 import {
@@ -48,13 +53,13 @@ export function searchStatementInput(
     highlight: null,
     memberOrgIds: viewer.memberOrgIds,
     filters: {
-      kinds: query.kind,
-      trends: query.trend,
-      themes: query.theme,
-      regions: query.region,
-      places: query.place,
-      sizes: query.size,
-      years: query.year,
+      kind: query.kind,
+      trend: query.trend,
+      theme: query.theme,
+      region: query.region,
+      place: query.place,
+      size: query.size,
+      year: query.year,
     },
     sort: query.sort,
     limit: query.pageSize,
@@ -151,16 +156,6 @@ export async function searchThrough(
   });
 }
 
-const FILTER_FACETS: readonly [SearchFacetName, keyof SearchFilters][] = [
-  ['kind', 'kinds'],
-  ['trend', 'trends'],
-  ['theme', 'themes'],
-  ['region', 'regions'],
-  ['place', 'places'],
-  ['size', 'sizes'],
-  ['year', 'years'],
-];
-
 async function loadDictionary(run: RunStatement, cache: DictionaryCache): Promise<FacetDictionary> {
   const rows = (await run(buildDictionaryStatement())) as {
     code: number;
@@ -178,8 +173,8 @@ function codeFilters(
 ): { codes: Map<SearchFacetName, number[]>; missing: boolean } {
   const codes = new Map<SearchFacetName, number[]>();
   let missing = false;
-  for (const [facet, key] of FILTER_FACETS) {
-    const values = filters[key];
+  for (const facet of searchFacetNames) {
+    const values = filters[facet];
     if (values.length === 0) continue;
     const found: number[] = [];
     for (const value of values) {
