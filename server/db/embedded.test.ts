@@ -4,7 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DataDirError, startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.ts';
+import {
+  DataDirError,
+  sharedBuffersMb,
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+} from './embedded.ts';
 
 let dataDir: string;
 let first: EmbeddedDatabase | null = null;
@@ -18,11 +23,26 @@ afterAll(async () => {
   await fs.rm(dataDir, { recursive: true, force: true });
 });
 
+describe('sharedBuffersMb', () => {
+  it('gives an eighth of the memory, from 128 MB up to 1 GB', () => {
+    const gb = 1024 ** 3;
+    expect(sharedBuffersMb(0.5 * gb)).toBe(128);
+    expect(sharedBuffersMb(4 * gb)).toBe(512);
+    expect(sharedBuffersMb(24 * gb)).toBe(1024);
+  });
+});
+
 describe('embedded PostgreSQL', () => {
   it('initialises a cluster, keeps data across a restart, and refuses a second user of the folder', async () => {
     first = await startEmbeddedPostgres({ dataDir });
     const client = new pg.Client({ connectionString: first.adminUrl });
     await client.connect();
+    const buffers = await client.query<{ shared_buffers: string }>('show shared_buffers');
+    expect(buffers.rows[0]?.shared_buffers).toBe(
+      sharedBuffersMb(os.totalmem()) % 1024 === 0
+        ? `${sharedBuffersMb(os.totalmem()) / 1024}GB`
+        : `${sharedBuffersMb(os.totalmem())}MB`,
+    );
     await client.query('create table kept (value text)');
     await client.query("insert into kept values ('IJmuiden')");
     await client.end();

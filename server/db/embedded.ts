@@ -77,7 +77,14 @@ export async function startEmbeddedPostgres(options: {
       createPostgresUser: isRoot,
       initdbFlags: ['--encoding=UTF8'],
       // Listen on loopback only, and keep no Unix socket in a shared /tmp.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      postgresFlags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        `shared_buffers=${sharedBuffersMb(os.totalmem())}MB`,
+      ],
       onLog: (message) => log(message.trim()),
       onError: (error) => log(error instanceof Error ? error.message : String(error)),
     });
@@ -115,6 +122,19 @@ export async function startEmbeddedPostgres(options: {
     await releaseLock();
     throw error;
   }
+}
+
+/**
+ * The shared_buffers the embedded cluster gets for a machine with this much memory: an eighth of
+ * it, at least PostgreSQL's default of 128 MB and at most 1 GB.
+ */
+export function sharedBuffersMb(totalMemoryBytes: number): number {
+  // With the default 128 MB, 100 000 knowledge items' search table, its indexes and the page
+  // statements' item text did not fit together: searches read their pages back from the
+  // operating system on every pass and the search benchmark's p95 was 185 ms instead of 67
+  // (docs/search.md, "Measured"). The memory is reserved, and only taken as pages are read.
+  const eighth = Math.floor(totalMemoryBytes / 8 / 1024 / 1024);
+  return Math.min(1024, Math.max(128, eighth));
 }
 
 /** Ensures a database exists on the cluster (CREATE DATABASE is not idempotent in PostgreSQL). */
