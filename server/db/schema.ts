@@ -1,6 +1,7 @@
 // The database schema (drizzle). Migrations in ./migrations are generated from this file.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   customType,
   date,
@@ -689,6 +690,37 @@ export const knowledgeSearch = pgTable(
     index('knowledge_search_codes_idx').using('gin', t.codes),
   ],
 );
+
+// Which items have a word (a stem of their `search` vector), per block of 2 048 doc_nos: per item
+// one big-endian int2, (doc_no & 2047) * 4 + where the word is (2 title, 1 summary, 0 elsewhere). With
+// knowledge_search_blocks it lets a search of plain words count its matches without visiting
+// each of them in PostgreSQL (ADR 0004). Kept by statement triggers on knowledge_search
+// (migration 0009); `word` sorts bytewise (COLLATE "C") so a prefix is an index range.
+export const knowledgeSearchWords = pgTable(
+  'knowledge_search_words',
+  {
+    word: text('word').notNull(),
+    block: integer('block').notNull(),
+    docs: bytea('docs').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.word, t.block] }),
+    index('knowledge_search_words_empty_idx')
+      .on(t.word, t.block)
+      .where(sql`length(${t.docs}) = 0`),
+  ],
+);
+
+// Per block of 2 048 doc_nos, the `packed` value of each of its items in doc_no order, each
+// followed by whether everyone may read it (one byte) and its organisation (16 bytes): what the
+// search keeps in memory and counts from (server/features/search/search.blocks.ts). `version`
+// comes from a sequence and changes with every rewrite, so a copy with the same version is the
+// same bytes. Kept by the statement triggers on knowledge_search (migration 0009).
+export const knowledgeSearchBlocks = pgTable('knowledge_search_blocks', {
+  block: integer('block').primaryKey(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  rows: bytea('rows').notNull(),
+});
 
 // How many knowledge items each facet value has, per audience: `scope` is 'public' for items
 // everyone may read and the organisation id for the others. Kept exact by a trigger on

@@ -236,6 +236,58 @@ join organisations o on o.id = k.org_id`;
   return { text, values };
 }
 
+/** A query word as the postings statement looks it up: its stem, whole or as a prefix. */
+export interface PostingTerm {
+  lexeme: string;
+  prefix: boolean;
+}
+
+/** The statement that gives each word's stems, in order (`term`, from 0), as the index has them. */
+export function buildLexemesStatement(words: readonly string[]): SearchStatement {
+  return {
+    text: `
+select t.ord::int - 1 as term, tsvector_to_array(to_tsvector(${CONFIG}, t.word)) as lexemes
+from unnest($1::text[]) with ordinality as t(word, ord)
+order by t.ord`,
+    values: [words],
+  };
+}
+
+/**
+ * The statement that reads the entries of each term (knowledge_search_words, migration 0009) as
+ * base64, one row per term, word and block; a prefix term reads every word starting with it.
+ */
+export function buildPostingsStatement(terms: readonly PostingTerm[]): SearchStatement {
+  // One branch per term, each with its word as a value: only a known prefix lets PostgreSQL turn
+  // ^@ into a range of the primary key.
+  const branches = terms.map(
+    (term, index) => `
+select ${String(index)} as term, w.block, encode(w.docs, 'base64') as docs
+from knowledge_search_words w
+where w.word ${term.prefix ? '^@' : '='} $${String(index + 1)}::text`,
+  );
+  return { text: branches.join('\nunion all'), values: terms.map((term) => term.lexeme) };
+}
+
+/** The statement that lists every block of knowledge_search_blocks with its version. */
+export function buildBlockVersionsStatement(): SearchStatement {
+  return {
+    text: 'select block, version::text as version from knowledge_search_blocks',
+    values: [],
+  };
+}
+
+/** The statement that reads the given blocks, their rows as base64. */
+export function buildBlocksStatement(blocks: readonly number[]): SearchStatement {
+  return {
+    text: `
+select block, version::text as version, encode(rows, 'base64') as rows
+from knowledge_search_blocks
+where block = any($1::int[])`,
+    values: [blocks],
+  };
+}
+
 /** The statement that reads every facet value number (knowledge_facet_values). */
 export function buildDictionaryStatement(): SearchStatement {
   return { text: 'select code, facet, value from knowledge_facet_values', values: [] };

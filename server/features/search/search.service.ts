@@ -17,16 +17,30 @@ import {
   type FacetDictionary,
 } from './search.matches.ts';
 import {
+  collectMatches,
+  decodeBlock,
+  orgNumbers,
+  type BlockCache,
+  type BlockView,
+  type CollectOptions,
+  type PostingRow,
+} from './search.blocks.ts';
+import {
+  buildBlocksStatement,
+  buildBlockVersionsStatement,
   buildBrowseStatement,
   buildDictionaryStatement,
   buildFacetCountsStatement,
+  buildLexemesStatement,
   buildMatchStatement,
   buildPageStatement,
+  buildPostingsStatement,
   buildQueryNodesStatement,
   buildSuggestionStatement,
   noFilters,
   packedMatches,
   runSearchTransaction,
+  type PostingTerm,
   type RunStatement,
   type SearchFilters,
   type SearchHitRow,
@@ -34,7 +48,7 @@ import {
   type SearchStatementInput,
 } from './search.repo.ts';
 import { presentSearchResult } from './search.presenter.ts';
-import { applySuggestions, parseQuery } from './search.text.ts';
+import { applySuggestions, parseQuery, plainWords } from './search.text.ts';
 
 /** Fewer matches than this and a spelling suggestion is looked for. */
 export const FEW_MATCHES = 3;
@@ -73,19 +87,23 @@ export type SearchTransactions = <T>(
   work: (run: RunStatement) => Promise<T>,
 ) => Promise<T>;
 
-/** The facet value numbers last read, per database; they only ever grow (migration 0008). */
-export interface DictionaryCache {
-  current: FacetDictionary | null;
+/**
+ * What a search keeps between searches, per database: the facet value numbers last read (they
+ * only ever grow, migration 0008) and the copy of knowledge_search_blocks (migration 0009).
+ */
+export interface SearchCache {
+  dictionary: FacetDictionary | null;
+  blocks: BlockCache;
 }
 
-const dictionaries = new WeakMap<object, DictionaryCache>();
+const caches = new WeakMap<object, SearchCache>();
 
-/** The dictionary cache of one database, found by its pool (or any object standing for it). */
-export function dictionaryCacheFor(owner: object): DictionaryCache {
-  let cache = dictionaries.get(owner);
+/** The search cache of one database, found by its pool (or any object standing for it). */
+export function searchCacheFor(owner: object): SearchCache {
+  let cache = caches.get(owner);
   if (!cache) {
-    cache = { current: null };
-    dictionaries.set(owner, cache);
+    cache = { dictionary: null, blocks: { blocks: new Map(), orgs: new Map() } };
+    caches.set(owner, cache);
   }
   return cache;
 }
@@ -103,18 +121,25 @@ export async function searchKnowledge(
   const { pool } = ctx.database;
   return searchThrough(
     (trigrams, work) => runSearchTransaction(pool, trigrams, work),
-    dictionaryCacheFor(pool),
+    searchCacheFor(pool),
     viewer,
     query,
   );
 }
 
+/** How searchThrough may find matches; the tests compare the two paths. */
+export interface SearchPaths {
+  /** Whether plain words and filtered browsing use the blocks (ADR 0004); otherwise SQL. */
+  blocks: boolean;
+}
+
 /** searchKnowledge over the given transactions (the benchmark records their statements). */
 export async function searchThrough(
   transact: SearchTransactions,
-  cache: DictionaryCache,
+  cache: SearchCache,
   viewer: KnowledgeViewer,
   query: SearchQuery,
+  paths: SearchPaths = { blocks: true },
 ): Promise<SearchResult> {
   const { input, row } = await transact(false, async (run) => {
     let ran = searchStatementInput(viewer, query);
@@ -123,7 +148,7 @@ export async function searchThrough(
       // Stop words only ("de het") parse to an empty query: browse instead of finding nothing.
       if (nodes?.nodes === 0) ran = { ...ran, mode: 'browse' };
     }
-    return { input: ran, row: await runSearch(run, cache, ran) };
+    return { input: ran, row: await runSearch(run, cache, ran, paths) };
   });
   const { words } = parseQuery(query.q);
   if (input.mode === 'browse' || row.total >= FEW_MATCHES || words.length === 0) {
@@ -143,27 +168,27 @@ export async function searchThrough(
     // costs far less than comparing the typed words with every title; only when there is no
     // suggestion, or it finds nothing either, are similar titles looked for.
     if (suggestion !== null) {
-      const suggested = await runSearch(run, cache, suggestedInput(input, suggestion));
+      const suggested = await runSearch(run, cache, suggestedInput(input, suggestion), paths);
       if (suggested.total > 0) return presentSearchResult(query, suggested, suggestion);
     }
-    const fuzzy = await runSearch(run, cache, {
-      ...input,
-      mode: 'fuzzy',
-      text: words.join(' '),
-      highlight: suggestion ?? input.text,
-    });
+    const fuzzy = await runSearch(
+      run,
+      cache,
+      { ...input, mode: 'fuzzy', text: words.join(' '), highlight: suggestion ?? input.text },
+      paths,
+    );
     return presentSearchResult(query, fuzzy, suggestion);
   });
 }
 
-async function loadDictionary(run: RunStatement, cache: DictionaryCache): Promise<FacetDictionary> {
+async function loadDictionary(run: RunStatement, cache: SearchCache): Promise<FacetDictionary> {
   const rows = (await run(buildDictionaryStatement())) as {
     code: number;
     facet: string;
     value: string;
   }[];
-  cache.current = facetDictionary(rows);
-  return cache.current;
+  cache.dictionary = facetDictionary(rows);
+  return cache.dictionary;
 }
 
 // The filters as facet value numbers; `missing` says a filtered value has no number (yet).
@@ -187,23 +212,112 @@ function codeFilters(
   return { codes, missing };
 }
 
+// What collectMatches needs besides the viewer's clock: read in the search's transaction.
+type BlockInputs = Omit<CollectOptions, 'scored' | 'now'>;
+
+/**
+ * Reads what a search of plain words, or browsing with filters, needs to find its matches in
+ * the app (ADR 0004): each word's entries and the blocks the cache lacks. Null for any other
+ * search, or a word the parser splits in several, which the SQL path matches instead.
+ */
+async function readFromBlocks(
+  run: RunStatement,
+  cache: BlockCache,
+  input: SearchStatementInput,
+): Promise<BlockInputs | null> {
+  let terms: PostingTerm[] | null = null;
+  if (input.mode === 'words') {
+    const words = plainWords(input);
+    if (words === null) return null;
+    const rows = (await run(buildLexemesStatement(words.map(({ word }) => word)))) as {
+      term: number;
+      lexemes: string[];
+    }[];
+    terms = [];
+    for (const { term, lexemes } of rows) {
+      if (lexemes.length > 1) return null;
+      const lexeme = lexemes[0];
+      // A stop word has no stem and, as in websearch_to_tsquery, asks for nothing.
+      if (lexeme !== undefined) terms.push({ lexeme, prefix: words[term]?.prefix ?? false });
+    }
+    if (terms.length === 0) return null;
+  } else if (input.mode !== 'browse') {
+    return null;
+  }
+  const postings: PostingRow[] = [];
+  let needed: ((block: number) => boolean) | null = null;
+  if (terms !== null) {
+    const rows = (await run(buildPostingsStatement(terms))) as {
+      term: number;
+      block: number;
+      docs: string;
+    }[];
+    const termsPerBlock = new Map<number, Set<number>>();
+    for (const row of rows) {
+      postings.push({ term: row.term, block: row.block, docs: Buffer.from(row.docs, 'base64') });
+      const seen = termsPerBlock.get(row.block) ?? new Set<number>();
+      seen.add(row.term);
+      termsPerBlock.set(row.block, seen);
+    }
+    const count = terms.length;
+    // Only a block having every word can hold a match.
+    needed = (block) => termsPerBlock.get(block)?.size === count;
+  }
+  const versions = (await run(buildBlockVersionsStatement())) as {
+    block: number;
+    version: string;
+  }[];
+  const wanted = versions.filter(({ block }) => needed === null || needed(block));
+  const stale = wanted.filter(({ block, version }) => cache.blocks.get(block)?.version !== version);
+  // The views this search reads, all of its snapshot, even if another search with another
+  // snapshot replaces the cached ones meanwhile.
+  const views = new Map<number, BlockView>();
+  for (const { block } of wanted) {
+    const view = cache.blocks.get(block);
+    if (view) views.set(block, view);
+  }
+  if (stale.length > 0) {
+    const rows = (await run(buildBlocksStatement(stale.map(({ block }) => block)))) as {
+      block: number;
+      version: string;
+      rows: string;
+    }[];
+    for (const row of rows) {
+      const view = decodeBlock(row.block, row.version, Buffer.from(row.rows, 'base64'), cache.orgs);
+      cache.blocks.set(row.block, view);
+      views.set(row.block, view);
+    }
+  }
+  return {
+    blocks: views,
+    terms: terms === null ? null : terms.length,
+    postings: needed === null ? postings : postings.filter(({ block }) => views.has(block)),
+    readers: orgNumbers(cache.orgs, input.memberOrgIds),
+  };
+}
+
 /**
  * Runs one search (no typo handling) inside a transaction: plain browsing from the stored
- * counts; anything else as its packed matches, counted and paged here, then the page's hits.
+ * counts; plain words and browsing with filters from the blocks (readFromBlocks); anything else
+ * as its packed matches from SQL. The matches are counted and paged here, then the page's hits
+ * are read.
  */
 async function runSearch(
   run: RunStatement,
-  cache: DictionaryCache,
+  cache: SearchCache,
   input: SearchStatementInput,
+  paths: SearchPaths,
 ): Promise<SearchRow> {
   if (input.mode === 'browse' && noFilters(input.filters)) {
     const [row] = (await run(buildBrowseStatement(input))) as SearchRow[];
     if (!row) throw new Error('the browse statement returned no row');
     return row;
   }
+  const fromBlocks = paths.blocks ? await readFromBlocks(run, cache.blocks, input) : null;
+  const byScore = input.sort === 'relevance' && input.mode !== 'browse';
   // Whether the dictionary in hand was read in this transaction, so it knows every number here.
-  let reloaded = cache.current === null;
-  let dictionary = cache.current ?? (await loadDictionary(run, cache));
+  let reloaded = cache.dictionary === null;
+  let dictionary = cache.dictionary ?? (await loadDictionary(run, cache));
   for (;;) {
     const { codes, missing } = codeFilters(input.filters, dictionary);
     if (missing && !reloaded) {
@@ -212,21 +326,27 @@ async function runSearch(
       reloaded = true;
       continue;
     }
-    // Browsing with one filter reads only the rows passing it; that facet's own counts, which
-    // ignore its filter, come from the stored counts. With two filters or more, a row without
-    // any filtered value fails them all and counts nowhere.
-    const single = codes.size === 1 ? [...codes][0] : undefined;
-    const skipFacet = input.mode === 'browse' && single ? single[0] : null;
-    const anyOf =
-      skipFacet !== null && single
-        ? single[1]
-        : codes.size >= 2
-          ? [...new Set([...codes.values()].flat())]
-          : null;
-    const matchRows = await run(buildMatchStatement(input, anyOf, [...codes.values()]));
-    const tally = tallyMatches(packedMatches(matchRows), dictionary, {
+    let packed: Buffer;
+    let skipFacet: SearchFacetName | null = null;
+    if (fromBlocks !== null) {
+      packed = collectMatches({ ...fromBlocks, scored: byScore, now: Date.now() });
+    } else {
+      // Browsing with one filter reads only the rows passing it; that facet's own counts, which
+      // ignore its filter, come from the stored counts. With two filters or more, a row without
+      // any filtered value fails them all and counts nowhere.
+      const single = codes.size === 1 ? [...codes][0] : undefined;
+      skipFacet = input.mode === 'browse' && single ? single[0] : null;
+      const anyOf =
+        skipFacet !== null && single
+          ? single[1]
+          : codes.size >= 2
+            ? [...new Set([...codes.values()].flat())]
+            : null;
+      packed = packedMatches(await run(buildMatchStatement(input, anyOf, [...codes.values()])));
+    }
+    const tally = tallyMatches(packed, dictionary, {
       filters: codes,
-      byScore: input.sort === 'relevance' && input.mode !== 'browse',
+      byScore,
       limit: input.limit,
       offset: input.offset,
       skipFacet,

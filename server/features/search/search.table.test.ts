@@ -1,11 +1,13 @@
-// knowledge_search and knowledge_facet_values (migration 0008) follow knowledge_items through its
-// triggers, whichever code writes the items.
+// knowledge_search and knowledge_facet_values (migration 0008), and knowledge_search_words and
+// knowledge_search_blocks (migration 0009), follow knowledge_items through their triggers,
+// whichever code writes the items.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchQuery } from '../../../common/knowledge.ts';
 import { knowledgeItems } from '../../db/schema.ts';
 import { createOrg, createTestContext, type TestContext } from '../../testing/harness.ts';
-import { searchKnowledge } from './search.service.ts';
+import { decodeBlock } from './search.blocks.ts';
+import { searchCacheFor, searchKnowledge } from './search.service.ts';
 
 let t: TestContext;
 let orgId: string;
@@ -272,5 +274,123 @@ describe('knowledge_search', () => {
     );
     expect(filtered.hits.map((hit) => hit.title)).toEqual(['Botenparade in Oostzaan']);
     expect(filtered.facets.place).toHaveLength(3);
+  });
+});
+
+describe('knowledge_search_words and knowledge_search_blocks', () => {
+  const visitor = { userId: null, memberOrgIds: [], reviewerOrgIds: [] };
+
+  // The entries of the word's stem, as "doc_no:place" (2 title, 1 summary, 0 elsewhere).
+  async function entriesOf(word: string): Promise<string[]> {
+    const result = await t.database.pool.query<{ block: number; docs: Buffer }>(
+      `select w.block, w.docs from knowledge_search_words w
+       where w.word = (tsvector_to_array(to_tsvector('stadshart_dutch', $1::text)))[1]`,
+      [word],
+    );
+    const entries: string[] = [];
+    for (const { block, docs } of result.rows) {
+      expect(docs.length).toBeGreaterThan(0);
+      for (let at = 0; at < docs.length; at += 2) {
+        const entry = docs.readInt16BE(at);
+        entries.push(`${block * 2048 + (entry >> 2)}:${entry & 3}`);
+      }
+    }
+    return entries.sort();
+  }
+
+  async function blockOf(docNo: number) {
+    const result = await t.database.pool.query<{ version: string; rows: Buffer }>(
+      `select version::text, rows from knowledge_search_blocks where block = $1`,
+      [docNo >> 11],
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error(`no block for doc_no ${docNo}`);
+    return {
+      version: row.version,
+      view: decodeBlock(docNo >> 11, row.version, row.rows, new Map()),
+    };
+  }
+
+  it('records each word of an item with where it is, and follows edits and deletion', async () => {
+    const item = await insertItem({
+      title: 'Zeilboten in de haven',
+      summary: 'Een regatta voor iedereen',
+      bodyText: 'Op het water liggen schepen en zeilboten.',
+    });
+    const docNo = (await rowOf(item.id))!.doc_no;
+    expect(await entriesOf('zeilboten')).toEqual([`${docNo}:2`]);
+    expect(await entriesOf('regatta')).toEqual([`${docNo}:1`]);
+    expect(await entriesOf('schepen')).toEqual([`${docNo}:0`]);
+
+    await t.database.db
+      .update(knowledgeItems)
+      .set({ title: 'Schepen in de haven', summary: 'Zeilboten en een regatta' })
+      .where(eq(knowledgeItems.id, item.id));
+    expect(await entriesOf('zeilboten')).toEqual([`${docNo}:1`]);
+    expect(await entriesOf('schepen')).toEqual([`${docNo}:2`]);
+    expect(await entriesOf('regatta')).toEqual([`${docNo}:1`]);
+
+    const other = await insertItem({ title: 'Regatta op de Zaan' });
+    const otherNo = (await rowOf(other.id))!.doc_no;
+    expect(await entriesOf('regatta')).toEqual([`${docNo}:1`, `${otherNo}:2`].sort());
+
+    await t.database.db.delete(knowledgeItems).where(eq(knowledgeItems.id, item.id));
+    expect(await entriesOf('zeilboten')).toEqual([]);
+    expect(await entriesOf('regatta')).toEqual([`${otherNo}:2`]);
+    // A word no item has any more leaves no row behind.
+    const left = await t.database.pool.query(
+      `select 1 from knowledge_search_words where length(docs) = 0`,
+    );
+    expect(left.rowCount).toBe(0);
+  });
+
+  it('rewrites the block of an item whose packed value or readers change, and only then', async () => {
+    const item = await insertItem({ title: 'Havenfestival' });
+    const docNo = (await rowOf(item.id))!.doc_no;
+    const offset = docNo & 2047;
+    const first = await blockOf(docNo);
+    expect(first.view.start[offset]).toBeGreaterThanOrEqual(0);
+    expect(first.view.open[offset]).toBe(0);
+    const packed = (await rowOf(item.id))!.packed;
+    const { start, end } = { start: first.view.start[offset]!, end: first.view.end[offset]! };
+    expect(first.view.rows.subarray(start, end).equals(packed)).toBe(true);
+    expect(first.view.rows.toString('hex', end + 1, end + 17)).toBe(orgId.replaceAll('-', ''));
+
+    await t.database.db
+      .update(knowledgeItems)
+      .set({ reviewNote: 'Mooi zo' })
+      .where(eq(knowledgeItems.id, item.id));
+    expect((await blockOf(docNo)).version).toBe(first.version);
+
+    await t.database.db
+      .update(knowledgeItems)
+      .set({ status: 'published', publishedAt: new Date('2025-06-01') })
+      .where(eq(knowledgeItems.id, item.id));
+    const published = await blockOf(docNo);
+    expect(published.version).not.toBe(first.version);
+    expect(published.view.open[offset]).toBe(1);
+
+    await t.database.db.delete(knowledgeItems).where(eq(knowledgeItems.id, item.id));
+    expect((await blockOf(docNo)).view.start[offset]).toBe(-1);
+  });
+
+  it('lets a search read a block again after it changed, and finds what changed', async () => {
+    const item = await insertItem({ title: 'Lampionnenoptocht' });
+    const query = searchQuery.parse({ q: 'lampionnenoptocht' });
+    expect((await searchKnowledge(t.ctx, visitor, query)).total).toBe(0);
+    const docNo = (await rowOf(item.id))!.doc_no;
+    const cache = searchCacheFor(t.database.pool);
+    const before = cache.blocks.blocks.get(docNo >> 11)?.version;
+    expect(before).toBe((await blockOf(docNo)).version);
+
+    await t.database.db
+      .update(knowledgeItems)
+      .set({ status: 'published', publishedAt: new Date('2025-09-01') })
+      .where(eq(knowledgeItems.id, item.id));
+    const found = await searchKnowledge(t.ctx, visitor, query);
+    expect(found.hits.map((hit) => hit.slug)).toEqual([item.slug]);
+    const after = cache.blocks.blocks.get(docNo >> 11)?.version;
+    expect(after).not.toBe(before);
+    expect(after).toBe((await blockOf(docNo)).version);
   });
 });

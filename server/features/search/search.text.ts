@@ -60,3 +60,26 @@ function lastWordPrefix(text: string): { withoutLast: string | null; prefix: str
 export function applySuggestions(text: string, replacements: ReadonlyMap<string, string>): string {
   return text.replace(WORD, (word) => replacements.get(word) ?? word);
 }
+
+/** A word of a plain query, and whether it is matched as a prefix (the last word, see parseQuery). */
+export interface PlainWord {
+  word: string;
+  prefix: boolean;
+}
+
+// Letters, digits and spaces only: no phrase, no exclusion, no punctuation the parser splits on.
+const PLAIN_TEXT = /^[\p{L}\p{N}\s]+$/u;
+
+/**
+ * The words of a query made of plain words only (no quotes, no -word, no OR), the last one
+ * marked as a prefix when parseQuery gave one; null for any other query.
+ */
+export function plainWords(parsed: Pick<ParsedQuery, 'text' | 'prefix'>): PlainWord[] | null {
+  if (!PLAIN_TEXT.test(parsed.text)) return null;
+  const words = parsed.text.split(/\s+/).filter((word) => word !== '');
+  if (words.some((word) => word.toLowerCase() === 'or')) return null;
+  return words.map((word, index) => ({
+    word,
+    prefix: parsed.prefix !== null && index === words.length - 1,
+  }));
+}
