@@ -1,6 +1,6 @@
-// Counting the matches of a search (docs/search.md, "How it runs"). PostgreSQL finds the readable
-// matches and ranks them; it sends them packed (a few base64 strings), and this module counts the
-// facets and picks the page from them. Grouping text values per facet in SQL cost about 1 µs per
+// Counting the matches of a search (docs/search.md, "How it runs"). The readable matches come
+// packed, with their scores, from PostgreSQL (a few base64 strings) or from search.blocks.ts, and
+// this module counts the facets and picks the page from them. Grouping text values per facet in SQL cost about 1 µs per
 // match and facet; here a match costs a few array reads, so the 27 000 matches of a word in a
 // quarter of 100 000 items are counted in a few milliseconds. Nothing here touches the database.
 import { searchFacetNames, type SearchFacetName } from '../../../common/knowledge.ts';

@@ -1,6 +1,8 @@
 // Searching the knowledge base (docs/search.md): Dutch words first, title trigrams when the words
-// find (almost) nothing, always only what the viewer may read (knowledge.viewer.ts). PostgreSQL
-// finds and ranks the matches; their facets are counted here (search.matches.ts, ADR 0003).
+// find (almost) nothing, always only what the viewer may read (knowledge.viewer.ts). Plain words
+// and filtered browsing are matched here from word entries and the cached blocks
+// (search.blocks.ts, ADR 0004); other queries are matched and ranked by PostgreSQL. Either way
+// the facets are counted and the page picked here (search.matches.ts, ADR 0003).
 import {
   searchFacetNames,
   type SearchFacetName,
