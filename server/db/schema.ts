@@ -691,10 +691,10 @@ export const knowledgeSearch = pgTable(
   ],
 );
 
-// Which items have a word (a stem of their `search` vector), per block of 2 048 doc_nos: per item
-// one big-endian int2, (doc_no & 2047) * 4 + where the word is (2 title, 1 summary, 0 elsewhere). With
-// knowledge_search_blocks it lets a search of plain words count its matches without visiting
-// each of them in PostgreSQL (ADR 0004). Kept by statement triggers on knowledge_search
+// Which items have a word (a stem of their `search` vector), per block of 2 048 doc_nos: per
+// item one big-endian int2, (doc_no & 2047) * 4 + where the word is (2 title, 1 summary, 0
+// elsewhere). With knowledge_search_blocks it lets a search of words count its matches without
+// visiting each of them in PostgreSQL (ADR 0004). Kept by statement triggers on knowledge_search
 // (migration 0009); `word` sorts bytewise (COLLATE "C") so a prefix is an index range.
 export const knowledgeSearchWords = pgTable(
   'knowledge_search_words',

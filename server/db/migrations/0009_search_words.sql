@@ -1,5 +1,5 @@
--- A search of plain words counts its matches in the app without PostgreSQL visiting each of them
--- (ADR 0004, docs/search.md "How it runs"). Visiting a match in knowledge_search costs about 1 µs;
+-- A search of words (with -word and OR) counts its matches in the app without PostgreSQL
+-- visiting each of them (ADR 0004, docs/search.md "How it runs"). Visiting a match in knowledge_search costs about 1 µs;
 -- a word in most of 100 000 items cost 100 ms and more. Two tables, kept by statement triggers on
 -- knowledge_search, carry what such a search needs instead:
 --

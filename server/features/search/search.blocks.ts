@@ -1,22 +1,25 @@
-// The app's copy of knowledge_search_blocks, and the matches of plain words worked out from it
-// and knowledge_search_words (ADR 0004, docs/search.md "How it runs"). PostgreSQL sends the
-// entries of the query's words (2 bytes per item) and any block whose version changed; this
-// module combines them into the packed matches search.matches.ts counts. Nothing here touches
-// the database.
+// The app's copy of knowledge_search_blocks, and the matches of words, -word and OR worked out
+// from it and knowledge_search_words (ADR 0004, docs/search.md "How it runs"). PostgreSQL sends
+// the entries of the query's words (2 bytes per item) and any block whose version changed; this
+// module combines them into the match columns search.matches.ts counts. Nothing here touches the
+// database.
+import { MatchColumnsWriter, type MatchColumns } from './search.matches.ts';
 
 /** doc_no bits per block (migration 0009): a block holds doc_nos block * 2048 … block * 2048 + 2047. */
 export const BLOCK_BITS = 11;
 const BLOCK_SIZE = 1 << BLOCK_BITS;
 
-/** One block as the search reads it: where each item's packed value is, and who may read it. */
+/** One block as the search reads it: per offset (doc_no & 2047) the item's date, codes and readers. */
 export interface BlockView {
   block: number;
   version: string;
-  rows: Buffer;
-  /** Per offset (doc_no & 2047): where its packed value starts in `rows`, or -1 without an item. */
-  start: Int32Array;
-  /** Per offset: where its packed value ends. */
-  end: Int32Array;
+  /** Per offset: 1 when the block has an item there. */
+  present: Uint8Array;
+  /** Per offset: the date in microseconds. */
+  date: Float64Array;
+  /** Per offset: its codes are codes[codeStart[offset]] up to codes[codeStart[offset + 1]]. */
+  codeStart: Int32Array;
+  codes: Int32Array;
   /** Per offset: 1 when everyone may read the item. */
   open: Uint8Array;
   /** Per offset: the organisation's number in BlockCache.orgs. */
@@ -39,7 +42,8 @@ const brokenBlock = (block: number, why: string) =>
 
 /**
  * Reads a block's rows (migration 0009: per item its packed value, an open byte and the
- * organisation's uuid, in doc_no order) into a BlockView, numbering organisations in `orgs`.
+ * organisation's uuid, in doc_no order) into a BlockView, decoding every item's codes once, and
+ * numbering organisations in `orgs`.
  */
 export function decodeBlock(
   block: number,
@@ -47,15 +51,11 @@ export function decodeBlock(
   rows: Buffer,
   orgs: Map<string, number>,
 ): BlockView {
-  const view: BlockView = {
-    block,
-    version,
-    rows,
-    start: new Int32Array(BLOCK_SIZE).fill(-1),
-    end: new Int32Array(BLOCK_SIZE),
-    open: new Uint8Array(BLOCK_SIZE),
-    org: new Int32Array(BLOCK_SIZE),
-  };
+  const present = new Uint8Array(BLOCK_SIZE);
+  const date = new Float64Array(BLOCK_SIZE);
+  const open = new Uint8Array(BLOCK_SIZE);
+  const org = new Int32Array(BLOCK_SIZE);
+  const perOffset: number[][] = Array.from({ length: BLOCK_SIZE }, () => []);
   let at = 0;
   const varint = (): number => {
     let value = 0;
@@ -67,29 +67,43 @@ export function decodeBlock(
     }
     throw brokenBlock(block, 'a number is longer than five bytes');
   };
+  let total = 0;
   while (at < rows.length) {
     if (at + HEAD_BYTES > rows.length) throw brokenBlock(block, 'it ends inside an item');
     const docNo = rows.readInt32BE(at);
     if (docNo >> BLOCK_BITS !== block) throw brokenBlock(block, `doc_no ${docNo} is not in it`);
     const offset = docNo & (BLOCK_SIZE - 1);
-    const start = at;
+    date[offset] = rows.readInt32BE(at + 4) * 2 ** 32 + rows.readUInt32BE(at + 8);
     at += HEAD_BYTES;
-    const codes = varint();
-    for (let i = 0; i < codes; i++) varint();
+    const count = varint();
+    const list = perOffset[offset] ?? [];
+    let code = 0;
+    for (let i = 0; i < count; i++) {
+      code += varint();
+      list.push(code);
+    }
+    total += count;
     if (at + TRAILER_BYTES > rows.length) throw brokenBlock(block, 'it ends inside an item');
-    view.start[offset] = start;
-    view.end[offset] = at;
-    view.open[offset] = rows[at] === 1 ? 1 : 0;
+    present[offset] = 1;
+    open[offset] = rows[at] === 1 ? 1 : 0;
     const uuid = rows.toString('hex', at + 1, at + TRAILER_BYTES);
     let number = orgs.get(uuid);
     if (number === undefined) {
       number = orgs.size + 1;
       orgs.set(uuid, number);
     }
-    view.org[offset] = number;
+    org[offset] = number;
     at += TRAILER_BYTES;
   }
-  return view;
+  const codeStart = new Int32Array(BLOCK_SIZE + 1);
+  const codes = new Int32Array(total);
+  let next = 0;
+  for (let offset = 0; offset < BLOCK_SIZE; offset++) {
+    codeStart[offset] = next;
+    for (const code of perOffset[offset] ?? []) codes[next++] = code;
+  }
+  codeStart[BLOCK_SIZE] = next;
+  return { block, version, present, date, codeStart, codes, open, org };
 }
 
 /** The numbers of the viewer's organisations (0 for one that owns no item in the blocks). */
@@ -115,11 +129,20 @@ export const PLACE_WEIGHTS: readonly number[] = [0, 0.5, 1, 0];
 /** Seconds over which the recency bonus halves (as the SQL ranking, search.repo.ts BONUS). */
 const BONUS_SECONDS = 2 * 365.25 * 86400;
 
+/** A word of a query alternative: its term (as numbered in the postings) and whether it is excluded. */
+export interface Literal {
+  term: number;
+  negated: boolean;
+}
+
 export interface CollectOptions {
-  /** The blocks to read; every block the postings name must be here. */
+  /** The blocks that can hold a match (blocksToRead), all of them when browsing. */
   blocks: ReadonlyMap<number, BlockView>;
-  /** How many query words a match must have; null to take every readable item (browsing). */
-  terms: number | null;
+  /**
+   * The query as websearch_to_tsquery reads it: alternatives (OR), each of words that must all
+   * hold (AND), a negated one by being absent. Null to take every readable item (browsing).
+   */
+  alternatives: readonly (readonly Literal[])[] | null;
   postings: readonly PostingRow[];
   /** The viewer's organisation numbers (orgNumbers): their items are readable too. */
   readers: ReadonlySet<number>;
@@ -129,85 +152,104 @@ export interface CollectOptions {
   now: number;
 }
 
-// One buffer for the collected matches of every search, grown when a search needs more: the
-// counting runs synchronously right after collecting, so no two searches use it at once.
-let collected = Buffer.alloc(64 * 1024);
+/**
+ * Which blocks can hold a match of the alternatives: every block when an alternative has no
+ * word that must be present; otherwise those where, for some alternative, each such word has
+ * entries (`termsIn` lists the terms having entries in a block).
+ */
+export function blocksToRead(
+  alternatives: readonly (readonly Literal[])[],
+  termsIn: ReadonlyMap<number, ReadonlySet<number>>,
+): ((block: number) => boolean) | null {
+  const required = alternatives.map((literals) =>
+    literals.filter((literal) => !literal.negated).map((literal) => literal.term),
+  );
+  if (required.some((terms) => terms.length === 0)) return null;
+  return (block) => {
+    const present = termsIn.get(block);
+    return present !== undefined && required.some((terms) => terms.every((t) => present.has(t)));
+  };
+}
+
+// One set of columns for the collected matches of every search: the counting runs synchronously
+// right after collecting, so no two searches use them at once.
+const collected = new MatchColumnsWriter();
 
 /**
- * Returns the readable items having every query word (or, for browsing, every readable item) in
- * the packed form tallyMatches reads: each item's packed value and its score as float4, the sum
- * of its words' PLACE_WEIGHTS times the recency bonus. Valid until the next call.
+ * Returns the readable items matching one of the alternatives (or, for browsing, every readable
+ * item) as columns for tallyColumns, scored by the best alternative's sum of its present words'
+ * PLACE_WEIGHTS times the recency bonus. Valid until the next call.
  */
-export function collectMatches(options: CollectOptions): Buffer {
-  const { blocks, terms, readers } = options;
-  const byBlock = new Map<number, PostingRow[][]>();
-  if (terms !== null) {
-    for (const row of options.postings) {
-      let perTerm = byBlock.get(row.block);
-      if (!perTerm) {
-        perTerm = Array.from({ length: terms }, () => []);
-        byBlock.set(row.block, perTerm);
-      }
-      perTerm[row.term]?.push(row);
-    }
+export function collectMatches(options: CollectOptions): MatchColumns {
+  const { blocks, alternatives, readers } = options;
+  let termCount = 0;
+  for (const literals of alternatives ?? []) {
+    for (const { term } of literals) termCount = Math.max(termCount, term + 1);
   }
-  const order = terms === null ? [...blocks.keys()] : [...byBlock.keys()];
-  order.sort((a, b) => a - b);
-
-  const hits = new Uint8Array(BLOCK_SIZE);
-  const scores = new Float64Array(BLOCK_SIZE);
-  const best = new Int8Array(BLOCK_SIZE);
+  const rowsByBlock = new Map<number, PostingRow[]>();
+  for (const row of options.postings) {
+    const rows = rowsByBlock.get(row.block) ?? [];
+    rows.push(row);
+    rowsByBlock.set(row.block, rows);
+  }
+  const order = [...blocks.keys()].sort((a, b) => a - b);
+  // Per term, the best place of the word per offset in the current block (-1: absent).
+  const places = Array.from({ length: termCount }, () => new Int8Array(BLOCK_SIZE));
   const nowSeconds = options.now / 1000;
-  let size = 0;
+  const columns = collected.reset();
   for (const number of order) {
     const view = blocks.get(number);
-    if (!view) throw new Error(`block ${number} was not read`);
-    if (terms !== null) {
-      const perTerm = byBlock.get(number) ?? [];
-      // Only items having every word can match: a block missing one has none.
-      if (perTerm.some((rows) => rows.length === 0)) continue;
-      hits.fill(0);
-      scores.fill(0);
-      for (const rows of perTerm) {
-        best.fill(-1);
-        for (const row of rows) {
-          const docs = row.docs;
-          for (let i = 0; i + 1 < docs.length; i += 2) {
-            const entry = (docs[i] ?? 0) * 256 + (docs[i + 1] ?? 0);
-            const offset = entry >> 2;
-            const place = entry & 3;
-            if (place > (best[offset] ?? -1)) best[offset] = place;
-          }
-        }
-        for (let offset = 0; offset < BLOCK_SIZE; offset++) {
-          const place = best[offset] ?? -1;
-          if (place < 0) continue;
-          hits[offset] = (hits[offset] ?? 0) + 1;
-          scores[offset] = (scores[offset] ?? 0) + (PLACE_WEIGHTS[place] ?? 0);
+    if (!view) continue;
+    if (alternatives !== null) {
+      for (const place of places) place.fill(-1);
+      for (const row of rowsByBlock.get(number) ?? []) {
+        const best = places[row.term];
+        if (!best) continue;
+        const docs = row.docs;
+        for (let i = 0; i + 1 < docs.length; i += 2) {
+          const entry = (docs[i] ?? 0) * 256 + (docs[i + 1] ?? 0);
+          const offset = entry >> 2;
+          const place = entry & 3;
+          if (place > (best[offset] ?? -1)) best[offset] = place;
         }
       }
     }
+    const base = number * BLOCK_SIZE;
     for (let offset = 0; offset < BLOCK_SIZE; offset++) {
-      const start = view.start[offset] ?? -1;
-      if (start < 0) continue;
-      if (terms !== null && hits[offset] !== terms) continue;
+      if (view.present[offset] !== 1) continue;
       if (view.open[offset] !== 1 && !readers.has(view.org[offset] ?? 0)) continue;
-      const end = view.end[offset] ?? start;
+      let weight = 0;
+      if (alternatives !== null) {
+        weight = -1;
+        for (const literals of alternatives) {
+          let sum = 0;
+          let holds = literals.length > 0;
+          for (const { term, negated } of literals) {
+            const place = places[term]?.[offset] ?? -1;
+            if (negated ? place >= 0 : place < 0) {
+              holds = false;
+              break;
+            }
+            if (!negated) sum += PLACE_WEIGHTS[place] ?? 0;
+          }
+          if (holds && sum > weight) weight = sum;
+        }
+        if (weight < 0) continue;
+      }
+      const date = view.date[offset] ?? 0;
       let score = 0;
-      if (options.scored && terms !== null) {
-        const date = view.rows.readInt32BE(start + 4) * 2 ** 32 + view.rows.readUInt32BE(start + 8);
-        const bonus = 1 + 0.1 / (1 + (nowSeconds - date / 1e6) / BONUS_SECONDS);
-        score = (scores[offset] ?? 0) * bonus;
+      if (options.scored && alternatives !== null) {
+        score = weight * (1 + 0.1 / (1 + (nowSeconds - date / 1e6) / BONUS_SECONDS));
       }
-      const needed = size + (end - start) + 4;
-      if (collected.length < needed) {
-        const grown = Buffer.alloc(Math.max(needed, collected.length * 2));
-        collected.copy(grown, 0, 0, size);
-        collected = grown;
-      }
-      size += view.rows.copy(collected, size, start, end);
-      size = collected.writeFloatBE(score, size);
+      collected.push(
+        base + offset,
+        date,
+        score,
+        view.codes,
+        view.codeStart[offset] ?? 0,
+        view.codeStart[offset + 1] ?? 0,
+      );
     }
   }
-  return collected.subarray(0, size);
+  return columns;
 }

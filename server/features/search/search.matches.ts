@@ -1,8 +1,9 @@
-// Counting the matches of a search (docs/search.md, "How it runs"). The readable matches come
-// packed, with their scores, from PostgreSQL (a few base64 strings) or from search.blocks.ts, and
-// this module counts the facets and picks the page from them. Grouping text values per facet in SQL cost about 1 µs per
-// match and facet; here a match costs a few array reads, so the 27 000 matches of a word in a
-// quarter of 100 000 items are counted in a few milliseconds. Nothing here touches the database.
+// Counting the matches of a search (docs/search.md, "How it runs"). The readable matches come as
+// columns with their scores, read from PostgreSQL's packed strings (matchColumns) or collected by
+// search.blocks.ts, and this module counts the facets and picks the page from them. Grouping text
+// values per facet in SQL cost about 1 µs per match and facet; here a match costs a few array
+// reads, so the 27 000 matches of a word in a quarter of 100 000 items are counted in a few
+// milliseconds. Nothing here touches the database.
 import { searchFacetNames, type SearchFacetName } from '../../../common/knowledge.ts';
 
 /** Most values a facet lists, most frequent first. */
@@ -22,7 +23,7 @@ export interface FacetDictionary {
   maxCode: number;
 }
 
-// A facet's index here is its bit in the masks of tallyMatches.
+// A facet's index here is its bit in the masks of tallyColumns.
 const FACETS: readonly SearchFacetName[] = searchFacetNames;
 
 const valueKey = (facet: SearchFacetName, value: string) => `${facet}\u0000${value}`;
@@ -89,15 +90,148 @@ const SCORE_BYTES = 4;
 const truncated = () => new Error('the packed matches end inside a match');
 
 /**
- * Counts the facets of the packed matches and returns the total and page of the matches passing
- * every filter. Per match: doc_no (int4), date in microseconds (int8), the number of codes and
- * each code's difference from the previous one (LEB128 varints, codes ascending), the score
- * (float4); numbers big-endian. A facet's counts apply every other facet's filter but not its
- * own, so they say what choosing a value would add. Ties in score go to the newer match, then the
- * lower doc_no.
+ * Matches as columns, the form tallyColumns counts: per match its doc_no, date in
+ * microseconds, score, and its codes (ascending) at codes[codeStart[i]] up to codes[codeStart[i + 1]].
  */
+export interface MatchColumns {
+  count: number;
+  docNo: Int32Array;
+  date: Float64Array;
+  score: Float32Array;
+  /** count + 1 entries. */
+  codeStart: Int32Array;
+  codes: Int32Array;
+}
+
+/** Columns that grow as matches are appended; one search at a time fills them. */
+export class MatchColumnsWriter {
+  // One object whose arrays are replaced as they grow, so what reset() returned stays valid.
+  private readonly columns: MatchColumns = {
+    count: 0,
+    docNo: new Int32Array(1024),
+    date: new Float64Array(1024),
+    score: new Float32Array(1024),
+    codeStart: new Int32Array(1025),
+    codes: new Int32Array(8192),
+  };
+
+  /** Empties the columns for a new search and returns them. */
+  reset(): MatchColumns {
+    this.columns.count = 0;
+    this.columns.codeStart[0] = 0;
+    return this.columns;
+  }
+
+  /** Appends a match whose codes are `codes[from]` up to `codes[to]`. */
+  push(
+    docNo: number,
+    date: number,
+    score: number,
+    codes: Int32Array,
+    from: number,
+    to: number,
+  ): void {
+    const c = this.columns;
+    this.grow(to - from);
+    const i = c.count;
+    c.docNo[i] = docNo;
+    c.date[i] = date;
+    c.score[i] = score;
+    const at = c.codeStart[i] ?? 0;
+    for (let k = from; k < to; k++) c.codes[at + k - from] = codes[k] ?? 0;
+    c.codeStart[i + 1] = at + (to - from);
+    c.count = i + 1;
+  }
+
+  // Makes room for one more match with `codes` codes, keeping what is there.
+  private grow(codes: number): void {
+    const c = this.columns;
+    if (c.count + 1 >= c.docNo.length) {
+      const size = c.docNo.length * 2;
+      const docNo = new Int32Array(size);
+      docNo.set(c.docNo);
+      c.docNo = docNo;
+      const date = new Float64Array(size);
+      date.set(c.date);
+      c.date = date;
+      const score = new Float32Array(size);
+      score.set(c.score);
+      c.score = score;
+      const codeStart = new Int32Array(size + 1);
+      codeStart.set(c.codeStart);
+      c.codeStart = codeStart;
+    }
+    const needed = (c.codeStart[c.count] ?? 0) + codes;
+    if (needed > c.codes.length) {
+      const grown = new Int32Array(Math.max(needed, c.codes.length * 2));
+      grown.set(c.codes);
+      c.codes = grown;
+    }
+  }
+}
+
+// One set of columns for every search: the counting runs synchronously right after they are
+// filled, so no two searches use them at once.
+const packedColumns = new MatchColumnsWriter();
+
+/**
+ * Reads packed matches into columns (valid until the next call): per match doc_no (int4), date
+ * in microseconds (int8), the number of codes and each code's difference from the previous one
+ * (LEB128 varints, codes ascending), the score (float4); numbers big-endian.
+ */
+export function matchColumns(packed: Buffer): MatchColumns {
+  const columns = packedColumns.reset();
+  const length = packed.length;
+  let at = 0;
+  const varint = (): number => {
+    let value = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= length) throw truncated();
+      const byte = packed[at++] ?? 0;
+      value += (byte & 127) * 2 ** shift;
+      if (byte < 128) return value;
+      shift += 7;
+      if (shift > 35) throw new Error('a packed number is longer than five bytes');
+    }
+  };
+  let codes = new Int32Array(64);
+  while (at < length) {
+    if (at + HEAD_BYTES > length) throw truncated();
+    const docNo = packed.readInt32BE(at);
+    const date = packed.readInt32BE(at + 4) * 2 ** 32 + packed.readUInt32BE(at + 8);
+    at += HEAD_BYTES;
+    const n = varint();
+    if (n > codes.length) codes = new Int32Array(n);
+    let code = 0;
+    for (let i = 0; i < n; i++) {
+      code += varint();
+      codes[i] = code;
+    }
+    if (at + SCORE_BYTES > length) throw truncated();
+    const score = packed.readFloatBE(at);
+    at += SCORE_BYTES;
+    packedColumns.push(docNo, date, score, codes, 0, n);
+  }
+  return columns;
+}
+
+/** Counts packed matches (matchColumns, then tallyColumns). */
 export function tallyMatches(
   packed: Buffer,
+  dictionary: FacetDictionary,
+  options: TallyOptions,
+): Tally {
+  return tallyColumns(matchColumns(packed), dictionary, options);
+}
+
+/**
+ * Counts the facets of the matches and returns the total and page of the matches passing every
+ * filter. A facet's counts apply every other facet's filter but not its own, so they say what
+ * choosing a value would add. Ties in score go to the newer match, then the lower doc_no.
+ */
+export function tallyColumns(
+  matches: MatchColumns,
   dictionary: FacetDictionary,
   options: TallyOptions,
 ): Tally {
@@ -121,51 +255,27 @@ export function tallyMatches(
   const counts = new Int32Array(size);
   const page = new TopMatches(options.offset + options.limit, options.byScore);
   let total = 0;
-  let codes = new Int32Array(64);
-  const length = packed.length;
-  let at = 0;
-  // Reads one varint at `at`, moving past it.
-  const varint = (): number => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= length) throw truncated();
-      const byte = packed[at++] ?? 0;
-      value += (byte & 127) * 2 ** shift;
-      if (byte < 128) return value;
-      shift += 7;
-      if (shift > 35) throw new Error('a packed number is longer than five bytes');
-    }
-  };
-  while (at < length) {
-    if (at + HEAD_BYTES > length) throw truncated();
-    const docNo = packed.readInt32BE(at);
-    const date = packed.readInt32BE(at + 4) * 2 ** 32 + packed.readUInt32BE(at + 8);
-    at += HEAD_BYTES;
-    const n = varint();
-    if (n > codes.length) codes = new Int32Array(n);
+  const { codeStart, codes } = matches;
+  for (let m = 0; m < matches.count; m++) {
+    const from = codeStart[m] ?? 0;
+    const to = codeStart[m + 1] ?? from;
     let passMask = 0;
-    let code = 0;
-    for (let i = 0; i < n; i++) {
-      code += varint();
+    for (let i = from; i < to; i++) {
+      const code = codes[i] ?? 0;
       if (known[code] !== 1) return { unknownCode: code };
-      codes[i] = code;
       if (selected[code] === 1) passMask |= 1 << (facetBit[code] ?? 0);
     }
-    if (at + SCORE_BYTES > length) throw truncated();
-    const score = packed.readFloatBE(at);
-    at += SCORE_BYTES;
     const failMask = filterMask & ~passMask;
     if (failMask === 0) {
       total += 1;
-      page.offer(docNo, score, date);
-      for (let i = 0; i < n; i++) {
+      page.offer(matches.docNo[m] ?? 0, matches.score[m] ?? 0, matches.date[m] ?? 0);
+      for (let i = from; i < to; i++) {
         const c = codes[i] ?? 0;
         if (facetBit[c] !== skipBit) counts[c] = (counts[c] ?? 0) + 1;
       }
     } else if ((failMask & (failMask - 1)) === 0) {
       // Failing exactly one filter: the match counts for that facet's other values only.
-      for (let i = 0; i < n; i++) {
+      for (let i = from; i < to; i++) {
         const c = codes[i] ?? 0;
         const bit = facetBit[c] ?? 0;
         if (1 << bit === failMask && bit !== skipBit) counts[c] = (counts[c] ?? 0) + 1;

@@ -193,7 +193,7 @@ describe('search properties', () => {
   }, 120_000);
 });
 
-describe('plain words through the blocks', () => {
+describe('words, -word and OR through the blocks', () => {
   // Words sharing stems and prefixes, stop words and an accent, so prefixes span several stems.
   const vocabulary = [
     'winkel',
@@ -234,7 +234,14 @@ describe('plain words through the blocks', () => {
       fc.asyncProperty(
         fc.array(wordsItemArb, { maxLength: 14 }),
         viewerArb,
-        fc.array(fc.constantFrom(...typed), { maxLength: 3 }),
+        fc.array(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.constantFrom(...typed) },
+            { weight: 1, arbitrary: fc.constantFrom(...vocabulary).map((word) => `-${word}`) },
+            { weight: 1, arbitrary: fc.constantFrom('or', 'OR') },
+          ),
+          { maxLength: 4 },
+        ),
         fc.subarray([...placeValues], { maxLength: 2 }),
         fc.constantFrom<'relevance' | 'date'>('relevance', 'date'),
         async (items, orgs, words, place, sort) => {

@@ -1,8 +1,8 @@
 // The SQL of the knowledge base search (docs/search.md). Statements of one search share a
-// snapshot. Plain words and filtered browsing read their words' entries and any changed blocks
-// (search.blocks.ts combines them); other queries read their readable matches packed for
-// search.matches.ts to count; then the page of hits with snippets. Plain browsing is one
-// statement over the stored counts.
+// snapshot. Words (with -word and OR) and filtered browsing read their words' entries and any
+// changed blocks (search.blocks.ts combines them); other queries read their readable matches
+// packed for search.matches.ts to count; then the page of hits with snippets. Plain browsing is
+// one statement over the stored counts.
 // Statements are built as text plus values so the benchmark can replay exactly the same SQL.
 import type pg from 'pg';
 import type { KnowledgeKind, KnowledgeStatus, SearchFacetName } from '../../../common/knowledge.ts';

@@ -1,6 +1,6 @@
 // Searching the knowledge base (docs/search.md): Dutch words first, title trigrams when the words
-// find (almost) nothing, always only what the viewer may read (knowledge.viewer.ts). Plain words
-// and filtered browsing are matched here from word entries and the cached blocks
+// find (almost) nothing, always only what the viewer may read (knowledge.viewer.ts). Words,
+// -word, OR and filtered browsing are matched here from word entries and the cached blocks
 // (search.blocks.ts, ADR 0004); other queries are matched and ranked by PostgreSQL. Either way
 // the facets are counted and the page picked here (search.matches.ts, ADR 0003).
 import {
@@ -14,17 +14,21 @@ import type { KnowledgeViewer } from '../knowledge/knowledge.viewer.ts';
 import {
   codeOf,
   facetDictionary,
-  tallyMatches,
+  matchColumns,
+  tallyColumns,
+  type MatchColumns,
   withFacet,
   type FacetDictionary,
 } from './search.matches.ts';
 import {
+  blocksToRead,
   collectMatches,
   decodeBlock,
   orgNumbers,
   type BlockCache,
   type BlockView,
   type CollectOptions,
+  type Literal,
   type PostingRow,
 } from './search.blocks.ts';
 import {
@@ -50,7 +54,7 @@ import {
   type SearchStatementInput,
 } from './search.repo.ts';
 import { presentSearchResult } from './search.presenter.ts';
-import { applySuggestions, parseQuery, plainWords } from './search.text.ts';
+import { applySuggestions, parseQuery, wordAlternatives, type QueryWord } from './search.text.ts';
 
 /** Fewer matches than this and a spelling suggestion is looked for. */
 export const FEW_MATCHES = 3;
@@ -131,7 +135,7 @@ export async function searchKnowledge(
 
 /** How searchThrough may find matches; the tests compare the two paths. */
 export interface SearchPaths {
-  /** Whether plain words and filtered browsing use the blocks (ADR 0004); otherwise SQL. */
+  /** Whether words, "-word", OR and filtered browsing use the blocks (ADR 0004); otherwise SQL. */
   blocks: boolean;
 }
 
@@ -218,52 +222,64 @@ function codeFilters(
 type BlockInputs = Omit<CollectOptions, 'scored' | 'now'>;
 
 /**
- * Reads what a search of plain words, or browsing with filters, needs to find its matches in
- * the app (ADR 0004): each word's entries and the blocks the cache lacks. Null for any other
- * search, or a word the parser splits in several, which the SQL path matches instead.
+ * Reads what a search of words, "-word" and OR, or browsing with filters, needs to find its
+ * matches in the app (ADR 0004): each word's entries and the blocks the cache lacks. Null for
+ * any other search (phrases, the typo fallback), or a word the parser splits in several, which
+ * the SQL path matches instead.
  */
 async function readFromBlocks(
   run: RunStatement,
   cache: BlockCache,
   input: SearchStatementInput,
 ): Promise<BlockInputs | null> {
-  let terms: PostingTerm[] | null = null;
+  let alternatives: Literal[][] | null = null;
+  const terms: PostingTerm[] = [];
   if (input.mode === 'words') {
-    const words = plainWords(input);
+    const words = wordAlternatives(input);
     if (words === null) return null;
-    const rows = (await run(buildLexemesStatement(words.map(({ word }) => word)))) as {
+    const flat = words.flat();
+    const rows = (await run(buildLexemesStatement(flat.map(({ word }) => word)))) as {
       term: number;
       lexemes: string[];
     }[];
-    terms = [];
+    const termOf = new Map<QueryWord, number>();
     for (const { term, lexemes } of rows) {
-      if (lexemes.length > 1) return null;
+      const word = flat[term];
+      if (!word || lexemes.length > 1) return null;
       const lexeme = lexemes[0];
       // A stop word has no stem and, as in websearch_to_tsquery, asks for nothing.
-      if (lexeme !== undefined) terms.push({ lexeme, prefix: words[term]?.prefix ?? false });
+      if (lexeme === undefined) continue;
+      termOf.set(word, terms.length);
+      terms.push({ lexeme, prefix: word.prefix });
     }
-    if (terms.length === 0) return null;
+    alternatives = words
+      .map((literals) =>
+        literals.flatMap((word) => {
+          const term = termOf.get(word);
+          return term === undefined ? [] : [{ term, negated: word.negated }];
+        }),
+      )
+      .filter((literals) => literals.length > 0);
+    if (alternatives.length === 0) return null;
   } else if (input.mode !== 'browse') {
     return null;
   }
   const postings: PostingRow[] = [];
   let needed: ((block: number) => boolean) | null = null;
-  if (terms !== null) {
+  if (alternatives !== null) {
     const rows = (await run(buildPostingsStatement(terms))) as {
       term: number;
       block: number;
       docs: string;
     }[];
-    const termsPerBlock = new Map<number, Set<number>>();
+    const termsIn = new Map<number, Set<number>>();
     for (const row of rows) {
       postings.push({ term: row.term, block: row.block, docs: Buffer.from(row.docs, 'base64') });
-      const seen = termsPerBlock.get(row.block) ?? new Set<number>();
-      seen.add(row.term);
-      termsPerBlock.set(row.block, seen);
+      const present = termsIn.get(row.block) ?? new Set<number>();
+      present.add(row.term);
+      termsIn.set(row.block, present);
     }
-    const count = terms.length;
-    // Only a block having every word can hold a match.
-    needed = (block) => termsPerBlock.get(block)?.size === count;
+    needed = blocksToRead(alternatives, termsIn);
   }
   const versions = (await run(buildBlockVersionsStatement())) as {
     block: number;
@@ -292,16 +308,16 @@ async function readFromBlocks(
   }
   return {
     blocks: views,
-    terms: terms === null ? null : terms.length,
-    postings: needed === null ? postings : postings.filter(({ block }) => views.has(block)),
+    alternatives,
+    postings,
     readers: orgNumbers(cache.orgs, input.memberOrgIds),
   };
 }
 
 /**
  * Runs one search (no typo handling) inside a transaction: plain browsing from the stored
- * counts; plain words and browsing with filters from the blocks (readFromBlocks); anything else
- * as its packed matches from SQL. The matches are counted and paged here, then the page's hits
+ * counts; words (with "-word" and OR) and browsing with filters from the blocks
+ * (readFromBlocks); anything else as its packed matches from SQL. The matches are counted and paged here, then the page's hits
  * are read.
  */
 async function runSearch(
@@ -328,10 +344,10 @@ async function runSearch(
       reloaded = true;
       continue;
     }
-    let packed: Buffer;
+    let matches: MatchColumns;
     let skipFacet: SearchFacetName | null = null;
     if (fromBlocks !== null) {
-      packed = collectMatches({ ...fromBlocks, scored: byScore, now: Date.now() });
+      matches = collectMatches({ ...fromBlocks, scored: byScore, now: Date.now() });
     } else {
       // Browsing with one filter reads only the rows passing it; that facet's own counts, which
       // ignore its filter, come from the stored counts. With two filters or more, a row without
@@ -344,9 +360,10 @@ async function runSearch(
           : codes.size >= 2
             ? [...new Set([...codes.values()].flat())]
             : null;
-      packed = packedMatches(await run(buildMatchStatement(input, anyOf, [...codes.values()])));
+      const rows = await run(buildMatchStatement(input, anyOf, [...codes.values()]));
+      matches = matchColumns(packedMatches(rows));
     }
-    const tally = tallyMatches(packed, dictionary, {
+    const tally = tallyColumns(matches, dictionary, {
       filters: codes,
       byScore,
       limit: input.limit,

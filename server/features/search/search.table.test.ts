@@ -305,9 +305,11 @@ describe('knowledge_search_words and knowledge_search_blocks', () => {
     );
     const row = result.rows[0];
     if (!row) throw new Error(`no block for doc_no ${docNo}`);
+    const orgs = new Map<string, number>();
     return {
       version: row.version,
-      view: decodeBlock(docNo >> 11, row.version, row.rows, new Map()),
+      view: decodeBlock(docNo >> 11, row.version, row.rows, orgs),
+      orgs,
     };
   }
 
@@ -349,12 +351,13 @@ describe('knowledge_search_words and knowledge_search_blocks', () => {
     const docNo = (await rowOf(item.id))!.doc_no;
     const offset = docNo & 2047;
     const first = await blockOf(docNo);
-    expect(first.view.start[offset]).toBeGreaterThanOrEqual(0);
+    expect(first.view.present[offset]).toBe(1);
     expect(first.view.open[offset]).toBe(0);
-    const packed = (await rowOf(item.id))!.packed;
-    const { start, end } = { start: first.view.start[offset]!, end: first.view.end[offset]! };
-    expect(first.view.rows.subarray(start, end).equals(packed)).toBe(true);
-    expect(first.view.rows.toString('hex', end + 1, end + 17)).toBe(orgId.replaceAll('-', ''));
+    const row = (await rowOf(item.id))!;
+    expect(first.view.date[offset]).toBe(Number(row.packed.readBigInt64BE(4)));
+    const { codeStart, codes } = first.view;
+    expect([...codes.subarray(codeStart[offset], codeStart[offset + 1])]).toEqual(row.codes);
+    expect(first.view.org[offset]).toBe(first.orgs.get(orgId.replaceAll('-', '')));
 
     await t.database.db
       .update(knowledgeItems)
@@ -371,7 +374,7 @@ describe('knowledge_search_words and knowledge_search_blocks', () => {
     expect(published.view.open[offset]).toBe(1);
 
     await t.database.db.delete(knowledgeItems).where(eq(knowledgeItems.id, item.id));
-    expect((await blockOf(docNo)).view.start[offset]).toBe(-1);
+    expect((await blockOf(docNo)).view.present[offset]).toBe(0);
   });
 
   it('lets a search read a block again after it changed, and finds what changed', async () => {

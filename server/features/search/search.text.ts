@@ -61,25 +61,46 @@ export function applySuggestions(text: string, replacements: ReadonlyMap<string,
   return text.replace(WORD, (word) => replacements.get(word) ?? word);
 }
 
-/** A word of a plain query, and whether it is matched as a prefix (the last word, see parseQuery). */
-export interface PlainWord {
+/** A word of a query the blocks can answer (ADR 0004), and how it is matched. */
+export interface QueryWord {
   word: string;
+  /** Excluded with a minus ("-parkeren"). */
+  negated: boolean;
+  /** Matched as a prefix too (the last word, see parseQuery). */
   prefix: boolean;
 }
 
-// Letters, digits and spaces only: no phrase, no exclusion, no punctuation the parser splits on.
-const PLAIN_TEXT = /^[\p{L}\p{N}\s]+$/u;
+const WORD_TOKEN = /^-?[\p{L}\p{N}]+$/u;
+const isOr = (token: string) => token.toLowerCase() === 'or';
 
 /**
- * The words of a query made of plain words only (no quotes, no -word, no OR), the last one
- * marked as a prefix when parseQuery gave one; null for any other query.
+ * A query of words, "-word" and OR only, as websearch_to_tsquery reads it: alternatives split
+ * by OR, each a list of words that must all hold ("a b or c -d" is a∧b ∨ c∧¬d). The last word is
+ * a prefix when parseQuery gave one and OR does not come right before it (websearch_to_tsquery
+ * then adds nothing for it). Null for a phrase, a lone "-", OR at either end or twice in a row,
+ * or any other character.
  */
-export function plainWords(parsed: Pick<ParsedQuery, 'text' | 'prefix'>): PlainWord[] | null {
-  if (!PLAIN_TEXT.test(parsed.text)) return null;
-  const words = parsed.text.split(/\s+/).filter((word) => word !== '');
-  if (words.some((word) => word.toLowerCase() === 'or')) return null;
-  return words.map((word, index) => ({
-    word,
-    prefix: parsed.prefix !== null && index === words.length - 1,
-  }));
+export function wordAlternatives(
+  parsed: Pick<ParsedQuery, 'text' | 'prefix'>,
+): QueryWord[][] | null {
+  const tokens = parsed.text.split(/\s+/).filter((token) => token !== '');
+  if (tokens.length === 0) return null;
+  const alternatives: QueryWord[][] = [[]];
+  for (const [index, token] of tokens.entries()) {
+    if (isOr(token)) {
+      const next = tokens[index + 1];
+      if (index === 0 || next === undefined || isOr(next)) return null;
+      alternatives.push([]);
+      continue;
+    }
+    if (!WORD_TOKEN.test(token) || isOr(token.replace(/^-/, ''))) return null;
+    const negated = token.startsWith('-');
+    const last = index === tokens.length - 1;
+    alternatives[alternatives.length - 1]?.push({
+      word: negated ? token.slice(1) : token,
+      negated,
+      prefix: last && !negated && parsed.prefix !== null && !isOr(tokens[index - 1] ?? ''),
+    });
+  }
+  return alternatives;
 }
