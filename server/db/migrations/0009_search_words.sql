@@ -1,7 +1,7 @@
 -- A search of words (with -word and OR) counts its matches in the app without PostgreSQL
--- visiting each of them (ADR 0004, docs/search.md "How it runs"). Visiting a match in knowledge_search costs about 1 µs;
--- a word in most of 100 000 items cost 100 ms and more. Two tables, kept by statement triggers on
--- knowledge_search, carry what such a search needs instead:
+-- visiting each of them (ADR 0004, docs/search.md "How it runs"). Visiting a match in
+-- knowledge_search costs about 1 µs; a word in most of 100 000 items cost 100 ms and more. Two
+-- tables, kept by statement triggers on knowledge_search, carry what such a search needs instead:
 --
 -- knowledge_search_words: per word (a stem of the `search` vector) and block of 2 048 doc_nos,
 -- the items of the block having it, one big-endian int2 each (in no order): (doc_no & 2047) * 4

@@ -317,8 +317,8 @@ async function readFromBlocks(
 /**
  * Runs one search (no typo handling) inside a transaction: plain browsing from the stored
  * counts; words (with "-word" and OR) and browsing with filters from the blocks
- * (readFromBlocks); anything else as its packed matches from SQL. The matches are counted and paged here, then the page's hits
- * are read.
+ * (readFromBlocks); anything else as its packed matches from SQL. The matches are counted and
+ * paged here, then the page's hits are read.
  */
 async function runSearch(
   run: RunStatement,
