@@ -3,7 +3,12 @@
 // the entries of the query's words (2 bytes per item) and any block whose version changed; this
 // module combines them into the match columns search.matches.ts counts. Nothing here touches the
 // database.
-import { MatchColumnsWriter, type MatchColumns } from './search.matches.ts';
+import {
+  MatchColumnsWriter,
+  packedValue,
+  readPacked,
+  type MatchColumns,
+} from './search.matches.ts';
 
 /** doc_no bits per block (migration 0009): a block holds doc_nos block * 2048 … block * 2048 + 2047. */
 export const BLOCK_BITS = 11;
@@ -34,8 +39,6 @@ export interface BlockCache {
 
 /** Bytes after each packed value in a block: the open flag and the organisation's uuid. */
 const TRAILER_BYTES = 17;
-/** Bytes of a packed value before its codes: doc_no (int4) and date in microseconds (int8). */
-const HEAD_BYTES = 12;
 
 const brokenBlock = (block: number, why: string) =>
   new Error(`knowledge_search_blocks row ${block} is malformed: ${why}`);
@@ -55,34 +58,24 @@ export function decodeBlock(
   const date = new Float64Array(BLOCK_SIZE);
   const open = new Uint8Array(BLOCK_SIZE);
   const org = new Int32Array(BLOCK_SIZE);
-  const perOffset: number[][] = Array.from({ length: BLOCK_SIZE }, () => []);
+  const perOffset: Int32Array[] = [];
+  const value = packedValue();
+  const broken = (why: 'truncated' | 'overlong') =>
+    brokenBlock(
+      block,
+      why === 'truncated' ? 'it ends inside an item' : 'a number is longer than five bytes',
+    );
   let at = 0;
-  const varint = (): number => {
-    let value = 0;
-    for (let shift = 0; shift <= 35; shift += 7) {
-      if (at >= rows.length) throw brokenBlock(block, 'it ends inside a number');
-      const byte = rows[at++] ?? 0;
-      value += (byte & 127) * 2 ** shift;
-      if (byte < 128) return value;
-    }
-    throw brokenBlock(block, 'a number is longer than five bytes');
-  };
   let total = 0;
   while (at < rows.length) {
-    if (at + HEAD_BYTES > rows.length) throw brokenBlock(block, 'it ends inside an item');
-    const docNo = rows.readInt32BE(at);
+    readPacked(rows, at, value, broken);
+    const docNo = value.docNo;
     if (docNo >> BLOCK_BITS !== block) throw brokenBlock(block, `doc_no ${docNo} is not in it`);
     const offset = docNo & (BLOCK_SIZE - 1);
-    date[offset] = rows.readInt32BE(at + 4) * 2 ** 32 + rows.readUInt32BE(at + 8);
-    at += HEAD_BYTES;
-    const count = varint();
-    const list = perOffset[offset] ?? [];
-    let code = 0;
-    for (let i = 0; i < count; i++) {
-      code += varint();
-      list.push(code);
-    }
-    total += count;
+    date[offset] = value.date;
+    perOffset[offset] = value.codes.slice(0, value.count);
+    total += value.count;
+    at = value.end;
     if (at + TRAILER_BYTES > rows.length) throw brokenBlock(block, 'it ends inside an item');
     present[offset] = 1;
     open[offset] = rows[at] === 1 ? 1 : 0;
@@ -100,7 +93,11 @@ export function decodeBlock(
   let next = 0;
   for (let offset = 0; offset < BLOCK_SIZE; offset++) {
     codeStart[offset] = next;
-    for (const code of perOffset[offset] ?? []) codes[next++] = code;
+    const own = perOffset[offset];
+    if (own) {
+      codes.set(own, next);
+      next += own.length;
+    }
   }
   codeStart[BLOCK_SIZE] = next;
   return { block, version, present, date, codeStart, codes, open, org };

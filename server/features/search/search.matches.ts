@@ -83,11 +83,67 @@ export type Tally =
       unknownCode: number;
     };
 
-/** Bytes of one match before its codes: doc_no (int4) and date in microseconds (int8). */
+/** Bytes of a packed value before its codes: doc_no (int4) and date in microseconds (int8). */
 const HEAD_BYTES = 12;
 const SCORE_BYTES = 4;
 
 const truncated = () => new Error('the packed matches end inside a match');
+
+/** One packed value (knowledge_search.packed, migration 0008) as readPacked reads it. */
+export interface PackedValue {
+  docNo: number;
+  /** Microseconds since 1970. */
+  date: number;
+  /** How many codes; they are codes[0] up to codes[count], ascending. */
+  count: number;
+  codes: Int32Array;
+  /** Where the bytes after the value start. */
+  end: number;
+}
+
+/** A fresh PackedValue for readPacked to fill. */
+export function packedValue(): PackedValue {
+  return { docNo: 0, date: 0, count: 0, codes: new Int32Array(64), end: 0 };
+}
+
+/**
+ * Reads the packed value starting at `at` into `into` (growing its codes): doc_no (int4), date
+ * in microseconds (int8), the number of codes and each code's difference from the previous one
+ * (LEB128 varints, codes ascending); numbers big-endian. `broken` makes the error for bytes that
+ * end inside the value or a number longer than five bytes. The one reader of the format, for the
+ * SQL path's matches and the cached blocks alike.
+ */
+export function readPacked(
+  bytes: Buffer,
+  at: number,
+  into: PackedValue,
+  broken: (why: 'truncated' | 'overlong') => Error,
+): void {
+  const length = bytes.length;
+  if (at + HEAD_BYTES > length) throw broken('truncated');
+  into.docNo = bytes.readInt32BE(at);
+  into.date = bytes.readInt32BE(at + 4) * 2 ** 32 + bytes.readUInt32BE(at + 8);
+  let next = at + HEAD_BYTES;
+  const varint = (): number => {
+    let value = 0;
+    for (let shift = 0; shift <= 35; shift += 7) {
+      if (next >= length) throw broken('truncated');
+      const byte = bytes[next++] ?? 0;
+      value += (byte & 127) * 2 ** shift;
+      if (byte < 128) return value;
+    }
+    throw broken('overlong');
+  };
+  const count = varint();
+  if (count > into.codes.length) into.codes = new Int32Array(count);
+  let code = 0;
+  for (let i = 0; i < count; i++) {
+    code += varint();
+    into.codes[i] = code;
+  }
+  into.count = count;
+  into.end = next;
+}
 
 /**
  * Matches as columns, the form tallyColumns counts: per match its doc_no, date in
@@ -175,43 +231,22 @@ export class MatchColumnsWriter {
 const packedColumns = new MatchColumnsWriter();
 
 /**
- * Reads packed matches into columns (valid until the next call): per match doc_no (int4), date
- * in microseconds (int8), the number of codes and each code's difference from the previous one
- * (LEB128 varints, codes ascending), the score (float4); numbers big-endian.
+ * Reads packed matches into columns (valid until the next call): per match its packed value
+ * (readPacked), then its score (float4, big-endian).
  */
 export function matchColumns(packed: Buffer): MatchColumns {
   const columns = packedColumns.reset();
-  const length = packed.length;
+  const value = packedValue();
+  const broken = (why: 'truncated' | 'overlong') =>
+    why === 'truncated' ? truncated() : new Error('a packed number is longer than five bytes');
   let at = 0;
-  const varint = (): number => {
-    let value = 0;
-    let shift = 0;
-    for (;;) {
-      if (at >= length) throw truncated();
-      const byte = packed[at++] ?? 0;
-      value += (byte & 127) * 2 ** shift;
-      if (byte < 128) return value;
-      shift += 7;
-      if (shift > 35) throw new Error('a packed number is longer than five bytes');
-    }
-  };
-  let codes = new Int32Array(64);
-  while (at < length) {
-    if (at + HEAD_BYTES > length) throw truncated();
-    const docNo = packed.readInt32BE(at);
-    const date = packed.readInt32BE(at + 4) * 2 ** 32 + packed.readUInt32BE(at + 8);
-    at += HEAD_BYTES;
-    const n = varint();
-    if (n > codes.length) codes = new Int32Array(n);
-    let code = 0;
-    for (let i = 0; i < n; i++) {
-      code += varint();
-      codes[i] = code;
-    }
-    if (at + SCORE_BYTES > length) throw truncated();
+  while (at < packed.length) {
+    readPacked(packed, at, value, broken);
+    at = value.end;
+    if (at + SCORE_BYTES > packed.length) throw truncated();
     const score = packed.readFloatBE(at);
     at += SCORE_BYTES;
-    packedColumns.push(docNo, date, score, codes, 0, n);
+    packedColumns.push(value.docNo, value.date, score, value.codes, 0, value.count);
   }
   return columns;
 }
